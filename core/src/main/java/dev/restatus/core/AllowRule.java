@@ -1,0 +1,83 @@
+package dev.restatus.core;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rule 7c: every 405 carries {@code Allow}, which never lists the rejected method. The value is, in
+ * order: a {@code restatus.allow.<pattern>} override; the application's own header; the methods the
+ * adapter discovers ({@link RequestView#allowedMethods()}), limited to those in {@code
+ * restatus.methods}.
+ */
+final class AllowRule implements ResponseRule {
+
+  private final Map<PathPattern, Set<String>> overrides;
+  private final Set<String> implemented;
+
+  AllowRule(Map<PathPattern, Set<String>> overrides, Set<String> implemented) {
+    this.overrides = overrides;
+    this.implemented = implemented;
+  }
+
+  @Override
+  public void apply(Draft d) {
+    if (d.status != 405) {
+      return;
+    }
+    String rejected = d.request.method().toUpperCase(Locale.ROOT);
+    String present = d.header("Allow");
+    Set<String> override = override(d.request.path());
+    if (override != null) {
+      if (present == null) {
+        d.found("allow", "405 without Allow");
+      }
+      d.setHeader("Allow", join(override, rejected));
+      return;
+    }
+    if (present != null) {
+      Set<String> listed = new LinkedHashSet<>();
+      for (String m : present.split(",")) {
+        if (!m.isBlank()) {
+          listed.add(m.trim().toUpperCase(Locale.ROOT));
+        }
+      }
+      if (listed.contains(rejected)) {
+        d.found("allow", "405 whose Allow lists the rejected method");
+        d.setHeader("Allow", join(listed, rejected));
+      }
+      return;
+    }
+    d.found("allow", "405 without Allow");
+    Set<String> discovered = new LinkedHashSet<>();
+    for (String m : d.request.allowedMethods()) {
+      if (implemented.contains(m)) {
+        discovered.add(m);
+      }
+    }
+    d.setHeader("Allow", join(discovered, rejected));
+  }
+
+  private Set<String> override(String path) {
+    for (Map.Entry<PathPattern, Set<String>> e : overrides.entrySet()) {
+      if (e.getKey().matches(path)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String join(Set<String> methods, String rejected) {
+    StringBuilder sb = new StringBuilder();
+    for (String m : methods) {
+      if (!m.equals(rejected)) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        sb.append(m);
+      }
+    }
+    return sb.toString();
+  }
+}

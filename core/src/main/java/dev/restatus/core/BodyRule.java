@@ -1,0 +1,76 @@
+package dev.restatus.core;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rule 9: 204 and 304 carry no body, {@code Content-Length} or {@code Content-Type}; every 4xx and
+ * 5xx carries a problem body. An application body that is already {@code application/problem+json},
+ * or of a type in {@code restatus.keep-error-bodies}, is kept; any other error body is replaced.
+ * (HEAD responses lose their body in the adapter, which sends the headers of the response the rules
+ * decided.)
+ */
+final class BodyRule implements ResponseRule {
+
+  private final List<String> keep;
+  private final boolean clientErrorDetails;
+
+  BodyRule(List<String> keep, boolean clientErrorDetails) {
+    this.keep = keep;
+    this.clientErrorDetails = clientErrorDetails;
+  }
+
+  @Override
+  public void apply(Draft d) {
+    ResponseView r = d.response;
+    if (d.status == 204 || d.status == 304) {
+      if (r.hasBody() || d.header("Content-Length") != null || d.header("Content-Type") != null) {
+        d.found("no-body", d.status + " with a body or Content-Length/Content-Type");
+      }
+      d.body = Decision.Body.DROP;
+      d.removeHeader("Content-Length");
+      d.removeHeader("Content-Type");
+      return;
+    }
+    if (!StatusCatalog.isError(d.status) || d.body == Decision.Body.PROBLEM) {
+      return;
+    }
+    if (!r.errorSent() && r.hasBody() && isKept(r.contentType())) {
+      return;
+    }
+    d.found("problem-body", d.status + " without a problem body");
+    d.body = Decision.Body.PROBLEM;
+    if (clientErrorDetails && d.status < 500) {
+      d.detail = r.errorMessage();
+    }
+  }
+
+  private boolean isKept(String contentType) {
+    String type = mediaType(contentType);
+    if (type == null) {
+      return false;
+    }
+    if (type.equals(Problem.MEDIA_TYPE)) {
+      return true;
+    }
+    for (String k : keep) {
+      if (k.equals(type) || (k.endsWith("/*") && type.startsWith(k.substring(0, k.length() - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @param contentType a {@code Content-Type} value
+   * @return its lower-case {@code type/subtype} without parameters, or {@code null}
+   */
+  static String mediaType(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    int semi = contentType.indexOf(';');
+    String t = (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
+    return t.isEmpty() ? null : t.toLowerCase(Locale.ROOT);
+  }
+}

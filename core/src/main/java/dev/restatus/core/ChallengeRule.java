@@ -1,0 +1,23 @@
+package dev.restatus.core;
+
+/** Rule 7a: every 401 carries a {@code WWW-Authenticate} challenge; the application's wins. */
+final class ChallengeRule implements ResponseRule {
+
+  private final String challenge;
+
+  ChallengeRule(String challenge) {
+    this.challenge = challenge;
+  }
+
+  @Override
+  public void apply(Draft d) {
+    if (d.status == 401 && isBlank(d.header("WWW-Authenticate"))) {
+      d.found("www-authenticate", "401 without WWW-Authenticate");
+      d.setHeader("WWW-Authenticate", challenge);
+    }
+  }
+
+  static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

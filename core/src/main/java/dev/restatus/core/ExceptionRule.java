@@ -1,0 +1,83 @@
+package dev.restatus.core;
+
+import java.lang.System.Logger.Level;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an uncaught exception into a {@link Failure}. Walking the exception and then its causes,
+ * the first one that is a {@link ProblemException} or whose class (or nearest superclass) is mapped
+ * by {@code restatus.exception.<class>} decides the status; otherwise it is 500. A 5xx never shows
+ * the exception unless {@code restatus.server-error-details} is on; the exception, with its stack,
+ * goes to the one log line that carries the error id.
+ */
+final class ExceptionRule {
+
+  private static final System.Logger LOG = System.getLogger("dev.restatus");
+
+  private final Map<String, Integer> mapped;
+  private final boolean clientDetails;
+  private final boolean serverDetails;
+  private final Problems problems;
+
+  ExceptionRule(RestatusConfig config, Problems problems) {
+    this.mapped = config.exceptionStatuses();
+    this.clientDetails = config.clientErrorDetails();
+    this.serverDetails = config.serverErrorDetails();
+    this.problems = problems;
+  }
+
+  Failure apply(RequestView request, Throwable thrown) {
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof ProblemException pe) {
+        log(request, pe.problem().status(), null, thrown);
+        return new Failure(pe.problem().status(), pe.headers(), pe.problem());
+      }
+      Integer status = statusOf(t.getClass());
+      if (status != null) {
+        return failure(request, status, t, thrown);
+      }
+    }
+    return failure(request, 500, thrown, thrown);
+  }
+
+  private Integer statusOf(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      Integer s = mapped.get(c.getName());
+      if (s != null) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private Failure failure(RequestView request, int status, Throwable cause, Throwable thrown) {
+    String detail = null;
+    if (status < 500) {
+      detail = clientDetails ? cause.getMessage() : null;
+    } else if (serverDetails) {
+      detail =
+          cause.getClass().getName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+    Problem p = problems.generate(status, detail);
+    log(request, status, Problems.errorId(p), thrown);
+    return new Failure(status, Map.of(), p);
+  }
+
+  private static void log(RequestView r, int status, String id, Throwable t) {
+    if (status >= 500) {
+      LOG.log(
+          Level.ERROR,
+          "Restatus error id " + id + ": " + r.method() + " " + r.path() + " failed with " + status,
+          t);
+    } else if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Restatus: " + r.method() + " " + r.path() + " answered " + status + " for " + t,
+          t);
+    }
+  }
+}

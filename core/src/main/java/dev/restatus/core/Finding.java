@@ -1,0 +1,11 @@
+package dev.restatus.core;
+
+/**
+ * One violation of the status-code contract seen on one exchange.
+ *
+ * @param rule the rule that saw it, for example {@code www-authenticate}
+ * @param what what was wrong, for example {@code 401 without WWW-Authenticate}
+ * @param method the request method
+ * @param path the request path relative to the application
+ */
+public record Finding(String rule, String what, String method, String path) {}

@@ -1,0 +1,127 @@
+package dev.restatus.core;
+
+import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import javax.management.InstanceAlreadyExistsException;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Rule 10: counts and logs every finding. In {@code report} mode each distinct finding (rule,
+ * method, path) is logged once at WARNING with its count so far; in {@code enforce} mode every
+ * finding is logged at DEBUG as it is fixed. At most {@value #MAX_KEYS} distinct findings are
+ * counted; later ones are added to one overflow count.
+ */
+final class Findings implements FindingsMXBean {
+
+  static final int MAX_KEYS = 1000;
+  static final String OVERFLOW = "(other findings)";
+  private static final System.Logger LOG = System.getLogger("dev.restatus");
+
+  private final Mode mode;
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+  private final AtomicLong total = new AtomicLong();
+  private ObjectName registered;
+
+  Findings(Mode mode) {
+    this.mode = mode;
+  }
+
+  void record(Finding f) {
+    total.incrementAndGet();
+    String key = f.rule() + " " + f.method() + " " + f.path() + ": " + f.what();
+    LongAdder count = counts.get(key);
+    boolean first = false;
+    if (count == null) {
+      if (counts.size() >= MAX_KEYS) {
+        key = OVERFLOW;
+      }
+      LongAdder fresh = new LongAdder();
+      count = counts.putIfAbsent(key, fresh);
+      if (count == null) {
+        count = fresh;
+        first = true;
+      }
+    }
+    count.increment();
+    if (mode == Mode.REPORT) {
+      if (first) {
+        LOG.log(
+            Level.WARNING,
+            "Restatus report [{0}] {1} on {2} {3} (seen {4} time(s); counts in JMX"
+                + " dev.restatus:type=Findings)",
+            f.rule(),
+            f.what(),
+            f.method(),
+            f.path(),
+            count.sum());
+      }
+    } else if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Restatus fixed [{0}] {1} on {2} {3}",
+          f.rule(),
+          f.what(),
+          f.method(),
+          f.path());
+    }
+  }
+
+  @Override
+  public Map<String, Long> getCounts() {
+    Map<String, Long> out = new TreeMap<>();
+    counts.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  @Override
+  public long getTotal() {
+    return total.get();
+  }
+
+  @Override
+  public void reset() {
+    counts.clear();
+    total.set(0);
+  }
+
+  synchronized void register(String name) {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    String base = "dev.restatus:type=Findings,name=" + ObjectName.quote(name);
+    for (int i = 1; registered == null && i < 100; i++) {
+      try {
+        ObjectName on = new ObjectName(i == 1 ? base : base + ",instance=" + i);
+        if (!server.isRegistered(on)) {
+          server.registerMBean(this, on);
+          registered = on;
+        }
+      } catch (InstanceAlreadyExistsException e) {
+        // registered meanwhile by another instance: try the next name
+      } catch (JMException | SecurityException e) {
+        LOG.log(Level.DEBUG, "Cannot register the Restatus findings MBean", e);
+        return;
+      }
+    }
+  }
+
+  synchronized void unregister() {
+    if (registered != null) {
+      try {
+        ManagementFactory.getPlatformMBeanServer().unregisterMBean(registered);
+      } catch (JMException | SecurityException e) {
+        LOG.log(Level.DEBUG, "Cannot unregister " + registered, e);
+      }
+      registered = null;
+    }
+  }
+
+  ObjectName objectName() {
+    return registered;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.restatus.core;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Builds the problems Restatus generates itself. Each carries an {@code errorId} extension, a
+ * per-occurrence id, which is also sent as the {@code Restatus-Error-Id} header and
+ * logged with any exception, so that a body can be tied to its log line. A 5xx {@code detail} is a
+ * generic sentence unless {@code restatus.server-error-details} supplied one.
+ */
+final class Problems {
+
+  static final String ERROR_ID_HEADER = Restatus.ERROR_ID_HEADER;
+  static final String ERROR_ID = Restatus.ERROR_ID_MEMBER;
+
+  Problem generate(int status, String detail) {
+    String id = newId();
+    if (detail == null && status >= 500) {
+      detail =
+          "The server could not complete the request. Quote error id "
+              + id
+              + " when reporting this.";
+    }
+    return Problem.builder(status)
+        .detail(detail)
+        .extension(ERROR_ID, id)
+        .build();
+  }
+
+  static String errorId(Problem p) {
+    Object id = p.extensions().get(ERROR_ID);
+    return id == null ? null : id.toString();
+  }
+
+  private static String newId() {
+    return String.format("%016x", ThreadLocalRandom.current().nextLong());
+  }
+}

@@ -1,0 +1,34 @@
+package dev.restatus.core;
+
+import java.util.Set;
+
+/** The read-only view of a request that an adapter hands to the rules. */
+public interface RequestView {
+
+  /**
+   * @return the request method, as sent (upper case by convention)
+   */
+  String method();
+
+  /**
+   * @return the path relative to the application, starting with {@code /}: the servlet path plus
+   *     path info, or the JAX-RS path below the application's base URI
+   */
+  String path();
+
+  /**
+   * @param name a header name, case-insensitive
+   * @return its first value, or {@code null}
+   */
+  String header(String name);
+
+  /**
+   * The methods the application serves on this path, for the {@code Allow} of a 405; computed only
+   * when needed. The default knows none.
+   *
+   * @return the methods, upper case; empty if unknown
+   */
+  default Set<String> allowedMethods() {
+    return Set.of();
+  }
+}

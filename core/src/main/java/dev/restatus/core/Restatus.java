@@ -1,0 +1,188 @@
+package dev.restatus.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules of DESIGN.md section 1, applied to one exchange at a time. Adapters translate their
+ * framework's request and response into {@link RequestView} and {@link ResponseView}, call the
+ * three entry points and carry out the {@link Decision}; they decide nothing themselves.
+ *
+ * <ol>
+ *   <li>{@link #onRequest} before the application: may answer early (501);
+ *   <li>{@link #onException} when the application throws: the status, headers and problem to send
+ *       as if the application had sent them;
+ *   <li>{@link #onResponse} when the response is about to commit: status, headers and body.
+ * </ol>
+ *
+ * Thread-safe; create one per adapter instance and {@link #close()} it when the adapter stops.
+ */
+public final class Restatus implements AutoCloseable {
+
+  /** The response header carrying the error id of a problem Restatus generated. */
+  public static final String ERROR_ID_HEADER = "Restatus-Error-Id";
+
+  /** The extension member carrying the same error id in the problem body. */
+  public static final String ERROR_ID_MEMBER = "errorId";
+
+  private final RestatusConfig config;
+  private final Problems problems = new Problems();
+  private final NotImplementedRule notImplemented;
+  private final ExceptionRule exceptions;
+  private final List<ResponseRule> responseRules;
+  private final Findings findings;
+
+  private Restatus(RestatusConfig config, String name) {
+    this.config = config;
+    this.notImplemented = new NotImplementedRule(config.methods());
+    this.exceptions = new ExceptionRule(config, problems);
+    this.responseRules =
+        List.of(
+            new ConcealForbiddenRule(config.concealForbidden()),
+            new ChallengeRule(config.authenticate()),
+            new AllowRule(config.allowOverrides(), config.methods()),
+            new RetryAfterRule(config.retryAfter()),
+            new BodyRule(config.keepErrorBodies(), config.clientErrorDetails()),
+            new CreatedRule());
+    this.findings = new Findings(config.mode());
+    if (name != null && config.mode() != Mode.OFF) {
+      findings.register(name);
+    }
+  }
+
+  /**
+   * @param config the settings
+   * @param name the instance name for the findings MBean ({@code
+   *     dev.restatus:type=Findings,name=<name>}); {@code null} registers none
+   * @return the engine
+   */
+  public static Restatus create(RestatusConfig config, String name) {
+    return new Restatus(config, name);
+  }
+
+  /**
+   * @return the settings this engine runs with
+   */
+  public RestatusConfig config() {
+    return config;
+  }
+
+  /**
+   * @return the findings counted so far (the same object as the MBean)
+   */
+  public FindingsMXBean findings() {
+    return findings;
+  }
+
+  /**
+   * The request rules. In {@code report} mode a violation is only recorded.
+   *
+   * @param request the request
+   * @return the complete answer to send instead of calling the application, or empty
+   */
+  public Optional<Decision> onRequest(RequestView request) {
+    if (config.mode() == Mode.OFF || !notImplemented.rejects(request.method())) {
+      return Optional.empty();
+    }
+    findings.record(
+        new Finding("not-implemented", "method not implemented", request.method(), request.path()));
+    if (config.mode() == Mode.REPORT) {
+      return Optional.empty();
+    }
+    Problem p = problems.generate(501, null);
+    return Optional.of(problemDecision(501, Map.of(), List.of(), p));
+  }
+
+  /**
+   * Maps an uncaught exception and logs it (5xx at ERROR with its stack and error id, 4xx at
+   * DEBUG). The adapter sends the result as the application's response, so {@link #onResponse}
+   * still runs on it.
+   *
+   * @param request the request
+   * @param thrown what the application threw
+   * @return status, headers and problem
+   */
+  public Failure onException(RequestView request, Throwable thrown) {
+    return exceptions.apply(request, thrown);
+  }
+
+  /**
+   * The response rules, run once per response when it is about to commit: at the first write or
+   * flush of the body, or when the application finishes without one.
+   *
+   * @param request the request
+   * @param response the response so far
+   * @return what to do; in {@code report} and {@code off} mode it changes nothing
+   */
+  public Decision onResponse(RequestView request, ResponseView response) {
+    if (config.mode() == Mode.OFF) {
+      return Decision.keep(response.status());
+    }
+    Draft d = new Draft(request, response);
+    for (ResponseRule rule : responseRules) {
+      rule.apply(d);
+    }
+    d.findings.forEach(findings::record);
+    if (config.mode() == Mode.REPORT) {
+      return Decision.keep(response.status());
+    }
+    if (d.body != Decision.Body.PROBLEM) {
+      return new Decision(
+          d.status, d.headersToSet(), d.headersToRemove(), d.body, null, null, null);
+    }
+    Problem p = problems.generate(d.status, d.detail);
+    return problemDecision(d.status, d.headersToSet(), d.headersToRemove(), p);
+  }
+
+  /**
+   * Looks at the first bytes of an error body the application sent itself (kept, or in {@code
+   * report} mode) and records a finding if a 5xx body shows a stack trace or exception class.
+   *
+   * @param request the request
+   * @param status the response status
+   * @param head the first bytes of the body, at most {@link RestatusConfig#inspectLimit()}
+   * @param length how many bytes of {@code head} are valid
+   */
+  public void inspect(RequestView request, int status, byte[] head, int length) {
+    if (status >= 500 && length > 0 && LeakRule.leaks(head, length)) {
+      findings.record(
+          new Finding(
+              "server-error-leak",
+              status + " body shows a stack trace or exception class",
+              request.method(),
+              request.path()));
+    }
+  }
+
+  /**
+   * Renders a problem the application supplied itself (a {@link ProblemException}, a JAX-RS
+   * entity), with the configured renderer.
+   *
+   * @param problem the problem
+   * @return the bytes
+   */
+  public byte[] render(Problem problem) {
+    return config.renderer().render(problem);
+  }
+
+  private Decision problemDecision(
+      int status, Map<String, String> set, List<String> remove, Problem p) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>(set);
+    String id = Problems.errorId(p);
+    if (id != null) {
+      headers.put(Problems.ERROR_ID_HEADER, id);
+    }
+    List<String> removed = new java.util.ArrayList<>(remove);
+    removed.add("Content-Length");
+    ProblemRenderer r = config.renderer();
+    return new Decision(
+        status, headers, removed, Decision.Body.PROBLEM, p, r.render(p), r.contentType());
+  }
+
+  /** Unregisters the findings MBean. */
+  @Override
+  public void close() {
+    findings.unregister();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.restatus.core;
+
+import java.util.Map;
+
+/**
+ * Reason phrases and default problem titles for the status codes Restatus knows (the documented
+ * contract of {@code CONTRACTS.md} plus 422 and 429). The title of an unlisted code is derived from
+ * its class ("Client Error", "Server Error", ...).
+ */
+public final class StatusCatalog {
+
+  private static final Map<Integer, String> REASONS =
+      Map.ofEntries(
+          Map.entry(200, "OK"),
+          Map.entry(201, "Created"),
+          Map.entry(202, "Accepted"),
+          Map.entry(204, "No Content"),
+          Map.entry(207, "Multi-Status"),
+          Map.entry(301, "Moved Permanently"),
+          Map.entry(304, "Not Modified"),
+          Map.entry(400, "Bad Request"),
+          Map.entry(401, "Unauthorized"),
+          Map.entry(403, "Forbidden"),
+          Map.entry(404, "Not Found"),
+          Map.entry(405, "Method Not Allowed"),
+          Map.entry(406, "Not Acceptable"),
+          Map.entry(409, "Conflict"),
+          Map.entry(410, "Gone"),
+          Map.entry(412, "Precondition Failed"),
+          Map.entry(413, "Content Too Large"),
+          Map.entry(415, "Unsupported Media Type"),
+          Map.entry(422, "Unprocessable Content"),
+          Map.entry(428, "Precondition Required"),
+          Map.entry(429, "Too Many Requests"),
+          Map.entry(500, "Internal Server Error"),
+          Map.entry(501, "Not Implemented"),
+          Map.entry(502, "Bad Gateway"),
+          Map.entry(503, "Service Unavailable"),
+          Map.entry(504, "Gateway Timeout"));
+
+  private StatusCatalog() {}
+
+  /**
+   * @param status an HTTP status
+   * @return whether the catalog lists it
+   */
+  public static boolean isKnown(int status) {
+    return REASONS.containsKey(status);
+  }
+
+  /**
+   * @param status an HTTP status
+   * @return its reason phrase (RFC 9110), or a phrase for its class if unlisted
+   */
+  public static String reason(int status) {
+    String r = REASONS.get(status);
+    if (r != null) {
+      return r;
+    }
+    if (status >= 500) {
+      return "Server Error";
+    }
+    if (status >= 400) {
+      return "Client Error";
+    }
+    if (status >= 300) {
+      return "Redirection";
+    }
+    return status >= 200 ? "Success" : "Informational";
+  }
+
+  /**
+   * The default {@code title} of an {@code about:blank} problem: RFC 9457 section 4.2.1 asks it to
+   * be the status' reason phrase.
+   *
+   * @param status an HTTP status
+   * @return the title
+   */
+  public static String title(int status) {
+    return reason(status);
+  }
+
+  /**
+   * @param status an HTTP status
+   * @return whether it is a client (4xx) or server (5xx) error
+   */
+  public static boolean isError(int status) {
+    return status >= 400 && status <= 599;
+  }
+}

@@ -1,0 +1,237 @@
+package dev.restatus.servlet;
+
+import dev.restatus.core.Decision;
+import dev.restatus.core.Failure;
+import dev.restatus.core.Mode;
+import dev.restatus.core.Restatus;
+import dev.restatus.core.RestatusConfig;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies the Restatus rules to every request of a Servlet 6 application: every 4xx and 5xx
+ * leaves with a problem body, uncaught exceptions become sanitized problems, and the policy rules
+ * of {@code restatus.*} hold.
+ *
+ * <p>Map it to {@code /*} for the {@code REQUEST}, {@code ASYNC} and {@code ERROR} dispatcher
+ * types, ahead of the filters whose errors it should cover. Its jar carries a {@code
+ * web-fragment.xml} that does exactly that; settings come from {@code restatus.*} init-params and
+ * the other sources of {@link RestatusConfig}. Programmatic set-up: {@code new
+ * RestatusFilter(RestatusConfig.of(...))}.
+ *
+ * <p>Errors the container produces before any filter runs (a malformed request line, oversized
+ * headers, a security constraint) reach the filter only through an error page: the web-fragment
+ * declares none, so add {@code <error-page><location>/restatus-error</location></error-page>}
+ * (any location: the filter answers it) to cover them.
+ */
+public class RestatusFilter implements Filter {
+
+  /** Request attribute set once Restatus has handled a request. */
+  public static final String APPLIED = RestatusFilter.class.getName() + ".APPLIED";
+
+  /**
+   * Init-param set by the jar's {@code web-fragment.xml} on the copy it registers, so that {@code
+   * restatus.auto-register=false} can switch that copy off.
+   */
+  public static final String AUTO_REGISTERED_PARAM = "dev.restatus.auto-registered";
+
+  private static final System.Logger LOG = System.getLogger("dev.restatus");
+
+  private final RestatusConfig given;
+  private Restatus engine;
+  private final AllowProbe allowProbe = new AllowProbe();
+
+  /** For web.xml, web-fragment and {@code addFilter(name, Class)}: settings from init-params. */
+  public RestatusFilter() {
+    this.given = null;
+  }
+
+  /**
+   * For programmatic registration with settings built in code; init-params are then ignored.
+   *
+   * @param config the settings
+   */
+  public RestatusFilter(RestatusConfig config) {
+    this.given = config;
+  }
+
+  @Override
+  public void init(FilterConfig filterConfig) throws ServletException {
+    RestatusConfig config = given;
+    if (config == null) {
+      Map<String, String> params = new LinkedHashMap<>();
+      for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+        params.put(name, filterConfig.getInitParameter(name));
+      }
+      config =
+          RestatusConfig.load(params, "init-param of filter " + filterConfig.getFilterName());
+    }
+    boolean auto = Boolean.parseBoolean(filterConfig.getInitParameter(AUTO_REGISTERED_PARAM));
+    if (config.mode() == Mode.OFF || (auto && !config.autoRegister())) {
+      LOG.log(Level.INFO, "Restatus filter {0} is inactive", filterConfig.getFilterName());
+      return;
+    }
+    String context = filterConfig.getServletContext().getContextPath();
+    engine =
+        Restatus.create(
+            config, filterConfig.getFilterName() + "@" + (context.isEmpty() ? "/" : context));
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (engine == null
+        || !(req instanceof HttpServletRequest request)
+        || !(res instanceof HttpServletResponse response)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    RestatusResponse wrapped = find(response);
+    if (wrapped != null) {
+      // an ASYNC dispatch of a request we wrapped, or a second copy of this filter
+      run(request, wrapped, request, chain);
+      return;
+    }
+    boolean enforce = engine.config().mode() == Mode.ENFORCE;
+    boolean error = request.getDispatcherType() == DispatcherType.ERROR;
+    if (error && !enforce && request.getAttribute(APPLIED) != null) {
+      chain.doFilter(req, res); // reported already on the dispatch that failed
+      return;
+    }
+    request.setAttribute(APPLIED, Boolean.TRUE);
+    ServletRequestView view = new ServletRequestView(request, response, allowProbe);
+    if (!error) {
+      Optional<Decision> early = engine.onRequest(view);
+      if (early.isPresent()) {
+        send(response, early.get(), view.isHead());
+        return;
+      }
+    }
+    RestatusResponse wrapper = new RestatusResponse(response, view, engine, errorStatus(request));
+    if (error && enforce && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null) {
+      // an exception no filter of ours saw: map it, log it with an error id, answer
+      Throwable t = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+      wrapper.fail(engine.onException(view, t));
+      wrapper.finish();
+      return;
+    }
+    run(request, wrapper, new RestatusRequest(request, wrapper), chain);
+  }
+
+  private void run(
+      HttpServletRequest request,
+      RestatusResponse wrapper,
+      HttpServletRequest forChain,
+      FilterChain chain)
+      throws IOException, ServletException {
+    try {
+      chain.doFilter(forChain, wrapper);
+    } catch (IOException | ServletException | RuntimeException | Error t) {
+      if (!handle(request, wrapper, t)) {
+        throw t;
+      }
+    }
+    if (!request.isAsyncStarted()) {
+      wrapper.finish();
+    }
+  }
+
+  /**
+   * @return {@code true} if the throwable was answered (or deliberately swallowed), {@code false}
+   *     if it must propagate
+   */
+  private boolean handle(HttpServletRequest request, RestatusResponse wrapper, Throwable t)
+      throws IOException {
+    if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
+      return false;
+    }
+    ServletRequestView view = new ServletRequestView(request, wrapper, allowProbe);
+    if (isClientAbort(t)) {
+      LOG.log(
+          Level.DEBUG,
+          "Restatus: client went away during {0} {1}: {2}",
+          view.method(),
+          view.path(),
+          t.toString());
+      return true;
+    }
+    if (engine.config().mode() != Mode.ENFORCE) {
+      return false;
+    }
+    Failure failure = engine.onException(view, t);
+    if (!wrapper.fail(failure)) {
+      LOG.log(
+          Level.WARNING,
+          "Restatus: the response to {0} {1} was already committed when the exception above"
+              + " (error id {2}) was thrown; it is left as it was",
+          view.method(),
+          view.path(),
+          failure.problem().extensions().get(Restatus.ERROR_ID_MEMBER));
+    }
+    return true;
+  }
+
+  private static boolean isClientAbort(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      String name = c.getClass().getName();
+      if (name.equals("org.eclipse.jetty.io.EofException")
+          || name.equals("org.apache.catalina.connector.ClientAbortException")
+          || name.endsWith(".ClientAbortException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Integer errorStatus(HttpServletRequest request) {
+    if (request.getDispatcherType() != DispatcherType.ERROR) {
+      return null;
+    }
+    Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    return code instanceof Integer i && i >= 400 && i <= 599 ? i : null;
+  }
+
+  private static RestatusResponse find(ServletResponse response) {
+    ServletResponse r = response;
+    while (r instanceof jakarta.servlet.ServletResponseWrapper w) {
+      if (r instanceof RestatusResponse rr) {
+        return rr;
+      }
+      r = w.getResponse();
+    }
+    return null;
+  }
+
+  private static void send(HttpServletResponse response, Decision d, boolean head)
+      throws IOException {
+    response.setStatus(d.status());
+    d.setHeaders().forEach(response::setHeader);
+    response.setContentType(d.contentType());
+    response.setContentLength(d.bytes().length);
+    if (!head) {
+      response.getOutputStream().write(d.bytes());
+    }
+  }
+
+  @Override
+  public void destroy() {
+    if (engine != null) {
+      engine.close();
+      engine = null;
+    }
+  }
+}

@@ -1,0 +1,587 @@
+package dev.restatus.servlet;
+
+import dev.restatus.core.Decision;
+import dev.restatus.core.Failure;
+import dev.restatus.core.Mode;
+import dev.restatus.core.Restatus;
+import dev.restatus.core.ResponseView;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The response the application writes to. Nothing is buffered: the core rules run once, at the
+ * commit point (the first byte or flush of the body, or the end of the exchange without one),
+ * and the body then streams straight to the container or is discarded in favour of a problem.
+ * {@code sendError} is recorded, never passed to the container, so no container error page runs.
+ *
+ * <p>Before the commit point every call passes through, so the container keeps its own state
+ * (status, headers, buffer). After a decision that replaces or drops the body, the application
+ * sees a committed response: its header changes and writes are ignored, as a container ignores
+ * them after {@code sendError}.
+ */
+final class RestatusResponse extends HttpServletResponseWrapper {
+
+  private final Restatus engine;
+  private final ServletRequestView request;
+  private final boolean enforce;
+  private final Integer pinnedStatus;
+
+  private int status;
+  private boolean errorSent;
+  private String errorMessage;
+  private Decision decision;
+  private long written;
+  private boolean finished;
+
+  private Output stream;
+  private PrintWriter writer;
+  private ServletOutputStream realStream;
+  private PrintWriter realWriter;
+
+  private byte[] inspected;
+  private int inspectedLength;
+
+  /**
+   * @param pinnedStatus in an ERROR dispatch, the status of the error being rendered: whatever
+   *     the error page sets, this is the status sent; otherwise {@code null}
+   */
+  RestatusResponse(
+      HttpServletResponse response,
+      ServletRequestView request,
+      Restatus engine,
+      Integer pinnedStatus) {
+    super(response);
+    this.engine = engine;
+    this.request = request;
+    this.enforce = engine.config().mode() == Mode.ENFORCE;
+    this.pinnedStatus = pinnedStatus;
+    this.status = pinnedStatus != null ? pinnedStatus : response.getStatus();
+  }
+
+  // ---- the commit point ------------------------------------------------------------------
+
+  /** Runs the response rules once and carries out the decision. */
+  private void decide(boolean hasBody) throws IOException {
+    if (decision != null) {
+      return;
+    }
+    decision = engine.onResponse(request, new View(hasBody));
+    apply(decision);
+  }
+
+  private void apply(Decision d) throws IOException {
+    HttpServletResponse real = (HttpServletResponse) getResponse();
+    if (d.status() != real.getStatus()) {
+      real.setStatus(d.status());
+    }
+    for (String name : d.removeHeaders()) {
+      removeHeader(real, name);
+    }
+    for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
+      real.setHeader(h.getKey(), h.getValue());
+    }
+    if (d.body() == Decision.Body.PROBLEM) {
+      real.setContentType(d.contentType());
+      real.setContentLength(d.bytes().length);
+      if (!request.isHead()) {
+        writeRaw(d.bytes());
+      }
+    } else if (d.body() == Decision.Body.KEEP
+        && d.status() >= 500
+        && engine.config().inspectLimit() > 0) {
+      inspected = new byte[engine.config().inspectLimit()];
+    }
+  }
+
+  private static void removeHeader(HttpServletResponse real, String name) {
+    if (name.equalsIgnoreCase("Content-Length")) {
+      real.setContentLengthLong(-1);
+    } else if (name.equalsIgnoreCase("Content-Type")) {
+      real.setContentType(null);
+    }
+    if (real.containsHeader(name)) {
+      real.setHeader(name, null);
+    }
+  }
+
+  /** Writes bytes of Restatus' own to whichever of stream or writer the container handed out. */
+  private void writeRaw(byte[] bytes) throws IOException {
+    if (realWriter != null) {
+      realWriter.write(new String(bytes, StandardCharsets.UTF_8));
+      realWriter.flush();
+    } else {
+      realStream().write(bytes);
+    }
+  }
+
+  private ServletOutputStream realStream() throws IOException {
+    if (realStream == null) {
+      realStream = getResponse().getOutputStream();
+    }
+    return realStream;
+  }
+
+  private PrintWriter realWriter() throws IOException {
+    if (realWriter == null) {
+      realWriter = getResponse().getWriter();
+    }
+    return realWriter;
+  }
+
+  /** Whether the application's bytes go to the client. */
+  private boolean keeping() {
+    return decision != null && decision.body() == Decision.Body.KEEP;
+  }
+
+  /** Whether the application must see a committed response: its changes are ignored. */
+  private boolean closedToApp() {
+    return errorSent || (decision != null && decision.body() != Decision.Body.KEEP);
+  }
+
+  /**
+   * Ends the exchange: runs the rules if no byte forced them earlier, writes a pending problem and
+   * inspects a kept 5xx body. Called when the filter chain returns, or on {@code
+   * AsyncContext.complete()}. Idempotent.
+   */
+  void finish() throws IOException {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    decide(written > 0);
+    if (keeping() && realWriter != null) {
+      realWriter.flush();
+    }
+    if (inspected != null && inspectedLength > 0) {
+      engine.inspect(request, decision.status(), inspected, inspectedLength);
+    }
+  }
+
+  /**
+   * Sends a failure instead of whatever the application had started, if the response is not yet
+   * committed to the container.
+   *
+   * @return {@code false} if the container already committed the response
+   */
+  boolean fail(Failure f) throws IOException {
+    HttpServletResponse real = (HttpServletResponse) getResponse();
+    if (real.isCommitted()) {
+      return false;
+    }
+    if (realStream != null || realWriter != null) {
+      real.resetBuffer();
+    }
+    decision = null;
+    errorSent = false;
+    errorMessage = null;
+    status = f.status();
+    real.setStatus(f.status());
+    for (Map.Entry<String, List<String>> h : f.headers().entrySet()) {
+      real.setHeader(h.getKey(), null);
+      for (String v : h.getValue()) {
+        real.addHeader(h.getKey(), v);
+      }
+    }
+    byte[] body = engine.render(f.problem());
+    real.setContentType(engine.config().renderer().contentType());
+    real.setContentLength(body.length);
+    decision = engine.onResponse(request, new View(true));
+    apply(decision);
+    if (keeping() && !request.isHead()) {
+      writeRaw(body);
+    }
+    finished = false;
+    return true;
+  }
+
+  boolean isCommittedToContainer() {
+    return getResponse().isCommitted();
+  }
+
+  // ---- status and errors -----------------------------------------------------------------
+
+  @Override
+  public void setStatus(int sc) {
+    if (closedToApp() || pinnedStatus != null) {
+      return;
+    }
+    status = sc;
+    super.setStatus(sc);
+  }
+
+  @Override
+  public int getStatus() {
+    return decision != null ? decision.status() : status;
+  }
+
+  @Override
+  public void sendError(int sc) throws IOException {
+    sendError(sc, null);
+  }
+
+  @Override
+  public void sendError(int sc, String msg) throws IOException {
+    if (isCommitted()) {
+      throw new IllegalStateException("Cannot call sendError() after the response is committed");
+    }
+    if (!enforce) {
+      // report mode: observe, then let the container do what it always did
+      status = sc;
+      errorSent = true;
+      errorMessage = msg;
+      decide(false);
+      super.sendError(sc, msg);
+      return;
+    }
+    HttpServletResponse real = (HttpServletResponse) getResponse();
+    if (decision != null) {
+      // the body had started but was not committed: sendError discards it
+      real.resetBuffer();
+      decision = null;
+      inspected = null;
+    }
+    status = pinnedStatus != null ? pinnedStatus : sc;
+    errorSent = true;
+    errorMessage = msg;
+    real.setStatus(status);
+    if (request.isAsync()) {
+      finish();
+    }
+  }
+
+  @Override
+  public void sendRedirect(String location) throws IOException {
+    if (closedToApp()) {
+      throw new IllegalStateException("Cannot call sendRedirect() after the response is committed");
+    }
+    super.sendRedirect(location);
+    status = super.getStatus();
+    decision = Decision.keep(status);
+  }
+
+  @Override
+  public boolean isCommitted() {
+    return closedToApp() || super.isCommitted();
+  }
+
+  @Override
+  public void reset() {
+    if (isCommittedToContainer()) {
+      throw new IllegalStateException("Cannot reset() a committed response");
+    }
+    super.reset();
+    status = pinnedStatus != null ? pinnedStatus : 200;
+    errorSent = false;
+    errorMessage = null;
+    decision = null;
+    written = 0;
+    inspected = null;
+  }
+
+  @Override
+  public void resetBuffer() {
+    if (errorSent) {
+      return;
+    }
+    if (isCommittedToContainer()) {
+      throw new IllegalStateException("Cannot resetBuffer() a committed response");
+    }
+    if (realStream != null || realWriter != null) {
+      super.resetBuffer();
+    }
+    if (keeping()) {
+      decision = null;
+      written = 0;
+      inspected = null;
+      inspectedLength = 0;
+    }
+  }
+
+  @Override
+  public void flushBuffer() throws IOException {
+    decide(written > 0);
+    if (realWriter != null && keeping()) {
+      realWriter.flush();
+    }
+    super.flushBuffer();
+  }
+
+  // ---- headers: passed through until the application must see a committed response ---------
+
+  @Override
+  public void setHeader(String name, String value) {
+    if (!closedToApp()) {
+      super.setHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addHeader(String name, String value) {
+    if (!closedToApp()) {
+      super.addHeader(name, value);
+    }
+  }
+
+  @Override
+  public void setIntHeader(String name, int value) {
+    if (!closedToApp()) {
+      super.setIntHeader(name, value);
+    }
+  }
+
+  @Override
+  public void addIntHeader(String name, int value) {
+    if (!closedToApp()) {
+      super.addIntHeader(name, value);
+    }
+  }
+
+  @Override
+  public void setDateHeader(String name, long date) {
+    if (!closedToApp()) {
+      super.setDateHeader(name, date);
+    }
+  }
+
+  @Override
+  public void addDateHeader(String name, long date) {
+    if (!closedToApp()) {
+      super.addDateHeader(name, date);
+    }
+  }
+
+  @Override
+  public void setContentType(String type) {
+    if (!closedToApp()) {
+      super.setContentType(type);
+    }
+  }
+
+  @Override
+  public void setContentLength(int len) {
+    if (!closedToApp()) {
+      super.setContentLength(len);
+    }
+  }
+
+  @Override
+  public void setContentLengthLong(long len) {
+    if (!closedToApp()) {
+      super.setContentLengthLong(len);
+    }
+  }
+
+  @Override
+  public void setCharacterEncoding(String charset) {
+    if (!closedToApp()) {
+      super.setCharacterEncoding(charset);
+    }
+  }
+
+  @Override
+  public void setLocale(Locale loc) {
+    if (!closedToApp()) {
+      super.setLocale(loc);
+    }
+  }
+
+  // ---- body ------------------------------------------------------------------------------
+
+  @Override
+  public ServletOutputStream getOutputStream() {
+    if (writer != null) {
+      throw new IllegalStateException("getWriter() has already been called");
+    }
+    if (stream == null) {
+      stream = new Output();
+    }
+    return stream;
+  }
+
+  @Override
+  public PrintWriter getWriter() {
+    if (stream != null) {
+      throw new IllegalStateException("getOutputStream() has already been called");
+    }
+    if (writer == null) {
+      writer = new PrintWriter(new CharOutput(), false);
+    }
+    return writer;
+  }
+
+  private void inspect(byte[] b, int off, int len) {
+    if (inspected != null && inspectedLength < inspected.length) {
+      int n = Math.min(len, inspected.length - inspectedLength);
+      System.arraycopy(b, off, inspected, inspectedLength, n);
+      inspectedLength += n;
+    }
+  }
+
+  private void inspect(char[] c, int off, int len) {
+    if (inspected != null && inspectedLength < inspected.length) {
+      int n = Math.min(len, inspected.length - inspectedLength);
+      for (int i = 0; i < n; i++) {
+        inspected[inspectedLength++] = (byte) c[off + i];
+      }
+    }
+  }
+
+  /** The application's byte stream: decides on the first byte, then streams or discards. */
+  private final class Output extends ServletOutputStream {
+    private boolean closed;
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (len == 0 || closed) {
+        return;
+      }
+      written += len;
+      decide(true);
+      if (keeping()) {
+        inspect(b, off, len);
+        realStream().write(b, off, len);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      decide(written > 0);
+      if (keeping()) {
+        if (realStream != null) {
+          realStream.flush();
+        } else if (realWriter == null) {
+          getResponse().flushBuffer();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      decide(written > 0);
+      if (keeping() && realStream != null) {
+        realStream.close();
+      }
+    }
+
+    @Override
+    public boolean isReady() {
+      if (!keeping()) {
+        return true;
+      }
+      try {
+        return realStream().isReady();
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    @Override
+    public void setWriteListener(WriteListener listener) {
+      try {
+        decide(false);
+        realStream().setWriteListener(listener);
+      } catch (IOException e) {
+        listener.onError(e);
+      }
+    }
+  }
+
+  /** The application's character stream: decides on the first char, then streams or discards. */
+  private final class CharOutput extends Writer {
+    private boolean closed;
+
+    @Override
+    public void write(char[] c, int off, int len) throws IOException {
+      if (len == 0 || closed) {
+        return;
+      }
+      written += len;
+      decide(true);
+      if (keeping()) {
+        inspect(c, off, len);
+        realWriter().write(c, off, len);
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      decide(written > 0);
+      if (keeping()) {
+        if (realWriter != null) {
+          realWriter.flush();
+        } else if (realStream == null) {
+          getResponse().flushBuffer();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      decide(written > 0);
+      if (keeping() && realWriter != null) {
+        realWriter.close();
+      }
+    }
+  }
+
+  /** The response so far, for the rules. */
+  private final class View implements ResponseView {
+    private final boolean hasBody;
+
+    View(boolean hasBody) {
+      this.hasBody = hasBody;
+    }
+
+    @Override
+    public int status() {
+      return status;
+    }
+
+    @Override
+    public String header(String name) {
+      return ((HttpServletResponse) getResponse()).getHeader(name);
+    }
+
+    @Override
+    public String contentType() {
+      return getResponse().getContentType();
+    }
+
+    @Override
+    public boolean hasBody() {
+      return hasBody;
+    }
+
+    @Override
+    public String errorMessage() {
+      return errorMessage;
+    }
+
+    @Override
+    public boolean errorSent() {
+      return errorSent;
+    }
+  }
+}
