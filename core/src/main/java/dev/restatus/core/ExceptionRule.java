@@ -2,6 +2,7 @@ package dev.restatus.core;
 
 import java.lang.System.Logger.Level;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +27,11 @@ final class ExceptionRule {
     this.clientDetails = config.clientErrorDetails();
     this.serverDetails = config.serverErrorDetails();
     this.problems = problems;
+  }
+
+  /** An exception that carries its own status (a framework's HTTP exception). */
+  Failure apply(RequestView request, Throwable thrown, int status) {
+    return failure(request, status, thrown, thrown);
   }
 
   Failure apply(RequestView request, Throwable thrown) {
@@ -63,8 +69,9 @@ final class ExceptionRule {
               + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
     Problem p = problems.generate(status, detail);
-    log(request, status, Problems.errorId(p), thrown);
-    return new Failure(status, Map.of(), p);
+    String id = Problems.errorId(p);
+    log(request, status, id, thrown);
+    return new Failure(status, Map.of(Problems.ERROR_ID_HEADER, List.of(id)), p);
   }
 
   private static void log(RequestView r, int status, String id, Throwable t) {

@@ -108,6 +108,20 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
+   * Like {@link #onException(RequestView, Throwable)} for an exception that carries its own status,
+   * such as a JAX-RS {@code WebApplicationException}: the problem gets that status, and its {@code
+   * detail} follows {@code restatus.client-error-details} and {@code restatus.server-error-details}.
+   *
+   * @param request the request
+   * @param thrown the exception; its message is the candidate detail
+   * @param status the status the exception carries
+   * @return status, (no) headers and problem
+   */
+  public Failure onException(RequestView request, Throwable thrown, int status) {
+    return exceptions.apply(request, thrown, status);
+  }
+
+  /**
    * The response rules, run once per response when it is about to commit: at the first write or
    * flush of the body, or when the application finishes without one.
    *

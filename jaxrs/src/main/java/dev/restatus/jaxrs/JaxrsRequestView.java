@@ -1,0 +1,68 @@
+package dev.restatus.jaxrs;
+
+import dev.restatus.core.RequestView;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Function;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.Resource;
+import org.glassfish.jersey.server.model.ResourceMethod;
+
+/** A JAX-RS request as the core rules see it; the path is relative to the application. */
+final class JaxrsRequestView implements RequestView {
+
+  private final String method;
+  private final UriInfo uriInfo;
+  private final Function<String, String> headers;
+
+  JaxrsRequestView(String method, UriInfo uriInfo, Function<String, String> headers) {
+    this.method = method;
+    this.uriInfo = uriInfo;
+    this.headers = headers;
+  }
+
+  JaxrsRequestView(Request request, UriInfo uriInfo, HttpHeaders headers) {
+    this(request.getMethod(), uriInfo, headers::getHeaderString);
+  }
+
+  @Override
+  public String method() {
+    return method;
+  }
+
+  @Override
+  public String path() {
+    String p = uriInfo.getPath();
+    return p.startsWith("/") ? p : "/" + p;
+  }
+
+  @Override
+  public String header(String name) {
+    return headers.apply(name);
+  }
+
+  /** From Jersey's resource model: the matched resource's methods, HEAD with GET, OPTIONS. */
+  @Override
+  public Set<String> allowedMethods() {
+    if (!(uriInfo instanceof ExtendedUriInfo ext)) {
+      return Set.of();
+    }
+    Resource resource = ext.getMatchedModelResource();
+    if (resource == null) {
+      return Set.of();
+    }
+    Set<String> methods = new LinkedHashSet<>();
+    for (ResourceMethod m : resource.getResourceMethods()) {
+      methods.add(m.getHttpMethod());
+    }
+    if (methods.contains(HttpMethod.GET)) {
+      methods.add(HttpMethod.HEAD);
+    }
+    methods.add(HttpMethod.OPTIONS);
+    return methods;
+  }
+}

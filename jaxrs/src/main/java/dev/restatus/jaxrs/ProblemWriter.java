@@ -1,0 +1,42 @@
+package dev.restatus.jaxrs;
+
+import dev.restatus.core.Problem;
+import dev.restatus.core.Restatus;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import java.io.OutputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.io.IOException;
+
+/** Writes a {@link Problem} entity with the configured renderer. */
+@Produces({Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+final class ProblemWriter implements MessageBodyWriter<Problem> {
+
+  private final Restatus engine;
+
+  ProblemWriter(Restatus engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public boolean isWriteable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return Problem.class.isAssignableFrom(type);
+  }
+
+  @Override
+  public void writeTo(
+      Problem problem,
+      Class<?> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, Object> httpHeaders,
+      OutputStream entityStream)
+      throws IOException {
+    entityStream.write(engine.render(problem));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.restatus.jaxrs;
+
+import dev.restatus.core.Failure;
+import dev.restatus.core.Problem;
+import dev.restatus.core.Restatus;
+import dev.restatus.core.StatusCatalog;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Maps every exception no more specific mapper of the application handles. A {@code
+ * WebApplicationException} keeps its status and headers, and its entity if it has one; anything
+ * else becomes the core's {@link Failure}: a {@code ProblemException} as built, a mapped exception
+ * its status, the rest a sanitized 500. {@link RestatusResponseFilter} then applies the response
+ * rules to the result.
+ */
+final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private final Restatus engine;
+
+  @Context private Request request;
+  @Context private UriInfo uriInfo;
+  @Context private HttpHeaders headers;
+
+  RestatusExceptionMapper(Restatus engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    JaxrsRequestView view = new JaxrsRequestView(request, uriInfo, headers);
+    if (thrown instanceof WebApplicationException wae && wae.getResponse() != null) {
+      Response r = wae.getResponse();
+      if (r.hasEntity()) {
+        return r;
+      }
+      Failure f = engine.onException(view, wae, r.getStatus());
+      Problem p = f.problem();
+      if (p.status() < 500 && isDefaultMessage(wae, r.getStatus())) {
+        p = p.toBuilder().detail(null).build();
+      }
+      Response.ResponseBuilder b = Response.fromResponse(r);
+      f.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
+      return b.entity(p).type(Problem.MEDIA_TYPE).build();
+    }
+    Failure f = engine.onException(view, thrown);
+    Response.ResponseBuilder b = Response.status(f.status());
+    for (Map.Entry<String, List<String>> h : f.headers().entrySet()) {
+      for (String v : h.getValue()) {
+        b.header(h.getKey(), v);
+      }
+    }
+    return b.entity(f.problem()).type(MediaType.valueOf(Problem.MEDIA_TYPE)).build();
+  }
+
+  /** JAX-RS's own message for an exception built without one: "HTTP 404 Not Found". */
+  private static boolean isDefaultMessage(WebApplicationException e, int status) {
+    String m = e.getMessage();
+    return m == null || m.startsWith("HTTP " + status + " ") || m.equals(StatusCatalog.reason(status));
+  }
+}

@@ -1,0 +1,80 @@
+package dev.restatus.jaxrs;
+
+import dev.restatus.core.Mode;
+import dev.restatus.core.Restatus;
+import dev.restatus.core.RestatusConfig;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.spi.AbstractContainerLifecycleListener;
+import org.glassfish.jersey.server.spi.Container;
+
+/**
+ * Applies the Restatus rules to a JAX-RS application: an {@code ExceptionMapper<Throwable>}
+ * (uncaught exceptions and {@code WebApplicationException}s become problems), a response filter
+ * running the core response rules on every response, and a writer for {@code Problem} entities.
+ * The request rules (501) run in a pre-matching request filter.
+ *
+ * <p>Adding the jar to a Jersey application is enough: Jersey's auto-discovery registers the
+ * feature ({@code restatus.auto-register=false} or Jersey's {@code
+ * jersey.config.server.disableAutoDiscovery=true} turn that off). Registering it by hand ({@code
+ * resourceConfig.register(RestatusFeature.class)}) also works, and stays active whatever {@code
+ * restatus.auto-register} says. Settings are the {@code restatus.*} application properties plus
+ * the other sources of {@link RestatusConfig}.
+ *
+ * <p>In {@code enforce} mode the feature also sets Jersey's {@code
+ * jersey.config.server.response.setStatusOverSendError}, so that a servlet container's HTML error
+ * page never replaces a problem.
+ */
+public final class RestatusFeature implements Feature {
+
+  /** Property set once a copy of the feature is active, so that a second copy stays inactive. */
+  static final String CONFIGURED = "dev.restatus.jaxrs.configured";
+
+  private static final System.Logger LOG = System.getLogger("dev.restatus");
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final boolean autoRegistered;
+
+  /** For explicit registration. */
+  public RestatusFeature() {
+    this(false);
+  }
+
+  RestatusFeature(boolean autoRegistered) {
+    this.autoRegistered = autoRegistered;
+  }
+
+  @Override
+  public boolean configure(FeatureContext context) {
+    Configuration cfg = context.getConfiguration();
+    if (cfg.getProperty(CONFIGURED) != null) {
+      return false;
+    }
+    RestatusConfig config = RestatusConfig.load(cfg.getProperties(), "JAX-RS application property");
+    if (config.mode() == Mode.OFF || (autoRegistered && !config.autoRegister())) {
+      LOG.log(Level.INFO, "Restatus JAX-RS feature is inactive");
+      return false;
+    }
+    context.property(CONFIGURED, Boolean.TRUE);
+    Restatus engine = Restatus.create(config, "jaxrs-" + INSTANCES.incrementAndGet());
+    context.register(new RestatusResponseFilter(engine));
+    context.register(new RestatusRequestFilter(engine));
+    context.register(new ProblemWriter(engine));
+    if (config.mode() == Mode.ENFORCE) {
+      context.register(new RestatusExceptionMapper(engine));
+      context.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
+    }
+    context.register(
+        new AbstractContainerLifecycleListener() {
+          @Override
+          public void onShutdown(Container container) {
+            engine.close();
+          }
+        });
+    return true;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.restatus.jaxrs;
+
+import dev.restatus.core.Decision;
+import dev.restatus.core.Restatus;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/** Runs the core request rules before resource matching and answers early when they say so. */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 500)
+final class RestatusRequestFilter implements ContainerRequestFilter {
+
+  private final Restatus engine;
+
+  RestatusRequestFilter(Restatus engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext req) {
+    Optional<Decision> early =
+        engine.onRequest(
+            new JaxrsRequestView(req.getMethod(), req.getUriInfo(), req::getHeaderString));
+    if (early.isPresent()) {
+      Decision d = early.get();
+      Response.ResponseBuilder b = Response.status(d.status());
+      d.setHeaders().forEach(b::header);
+      req.abortWith(b.entity(d.problem()).type(d.contentType()).build());
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.restatus.jaxrs;
+
+import dev.restatus.core.Decision;
+import dev.restatus.core.Problem;
+import dev.restatus.core.Restatus;
+import dev.restatus.core.ResponseView;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Runs the core response rules on every response, including those of exception mappers and of
+ * Jersey's own routing errors, and carries out the decision on the response context. Its priority
+ * makes it the last response filter to run, so it sees what the application's filters did.
+ */
+@Priority(1)
+final class RestatusResponseFilter implements ContainerResponseFilter {
+
+  private static final Annotation[] NONE = new Annotation[0];
+
+  private final Restatus engine;
+
+  RestatusResponseFilter(Restatus engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext req, ContainerResponseContext res) {
+    if (res.getEntity() instanceof Problem p) {
+      // a resource returned a Problem: it is an error resource with its own status
+      if (res.getStatus() == 200) {
+        res.setStatus(p.status());
+      }
+      res.setEntity(p, res.getEntityAnnotations(), MediaType.valueOf(Problem.MEDIA_TYPE));
+    }
+    JaxrsRequestView request =
+        new JaxrsRequestView(req.getMethod(), req.getUriInfo(), req::getHeaderString);
+    Decision d = engine.onResponse(request, new View(res));
+    if (d.status() != res.getStatus()) {
+      res.setStatus(d.status());
+    }
+    for (String name : d.removeHeaders()) {
+      res.getHeaders().remove(name);
+    }
+    for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
+      res.getHeaders().putSingle(h.getKey(), h.getValue());
+    }
+    switch (d.body()) {
+      case PROBLEM -> res.setEntity(d.bytes(), NONE, MediaType.valueOf(d.contentType()));
+      case DROP -> {
+        res.setEntity(null);
+        res.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+      }
+      case KEEP -> inspect(request, res);
+    }
+  }
+
+  private void inspect(JaxrsRequestView request, ContainerResponseContext res) {
+    int limit = engine.config().inspectLimit();
+    if (res.getStatus() < 500 || limit == 0) {
+      return;
+    }
+    byte[] bytes = null;
+    if (res.getEntity() instanceof String s) {
+      bytes = s.getBytes(StandardCharsets.UTF_8);
+    } else if (res.getEntity() instanceof byte[] b) {
+      bytes = b;
+    }
+    if (bytes != null) {
+      engine.inspect(request, res.getStatus(), bytes, Math.min(limit, bytes.length));
+    }
+  }
+
+  private static final class View implements ResponseView {
+    private final ContainerResponseContext res;
+
+    View(ContainerResponseContext res) {
+      this.res = res;
+    }
+
+    @Override
+    public int status() {
+      return res.getStatus();
+    }
+
+    @Override
+    public String header(String name) {
+      return res.getHeaderString(name);
+    }
+
+    @Override
+    public String contentType() {
+      MediaType t = res.getMediaType();
+      return t == null ? null : t.toString();
+    }
+
+    @Override
+    public boolean hasBody() {
+      return res.hasEntity();
+    }
+  }
+}
