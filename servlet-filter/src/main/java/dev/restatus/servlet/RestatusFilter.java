@@ -1,7 +1,6 @@
 package dev.restatus.servlet;
 
 import dev.restatus.core.Decision;
-import dev.restatus.core.Failure;
 import dev.restatus.core.Mode;
 import dev.restatus.core.Restatus;
 import dev.restatus.core.RestatusConfig;
@@ -172,16 +171,15 @@ public class RestatusFilter implements Filter {
     if (engine.config().mode() != Mode.ENFORCE) {
       return false;
     }
-    Failure failure = engine.onException(view, t);
-    if (!wrapper.fail(failure)) {
+    if (wrapper.isCommittedToContainer()) {
       LOG.log(
-          Level.WARNING,
-          "Restatus: the response to {0} {1} was already committed when the exception above"
-              + " (error id {2}) was thrown; it is left as it was",
-          view.method(),
-          view.path(),
-          failure.problem().extensions().get(Restatus.ERROR_ID_MEMBER));
+          Level.ERROR,
+          "Restatus: " + view.method() + " " + view.path() + " threw after its response was"
+              + " committed; the response is left as it was",
+          t);
+      return true;
     }
+    wrapper.fail(engine.onException(view, t));
     return true;
   }
 

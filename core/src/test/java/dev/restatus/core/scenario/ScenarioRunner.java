@@ -1,0 +1,184 @@
+package dev.restatus.core.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.DynamicTest;
+
+/** Sends the scenario table to a running application and checks every answer. */
+public final class ScenarioRunner {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> VARYING = Set.of("date", "restatus-error-id", "content-length");
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final String base;
+
+  /** @param base the application root, e.g. {@code http://localhost:8080/app} (no slash) */
+  public ScenarioRunner(String base) {
+    this.base = base;
+  }
+
+  /** @return one dynamic test per row of {@link Scenarios#all()} */
+  public Stream<DynamicTest> tests() {
+    return Scenarios.all().stream()
+        .map(s -> DynamicTest.dynamicTest(s.displayName(), () -> check(s)));
+  }
+
+  /**
+   * Sends a request.
+   *
+   * @param method the method
+   * @param path the path below the root
+   * @param headers name, value pairs
+   * @return the response
+   */
+  public HttpResponse<byte[]> send(String method, String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** Checks one row. */
+  public void check(Scenario s) throws Exception {
+    String[] headers =
+        s.requestHeaders.entrySet().stream()
+            .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
+            .toArray(String[]::new);
+    HttpResponse<byte[]> r = send(s.method, s.path, headers);
+    String body = new String(r.body(), StandardCharsets.UTF_8);
+    String what = s.displayName() + " -> " + r.statusCode() + " " + r.headers().map() + " " + body;
+    assertThat(r.statusCode()).as(what).isEqualTo(s.status);
+    switch (s.body) {
+      case EMPTY -> assertThat(r.body()).as(what).isEmpty();
+      case PROBLEM -> checkProblem(s, r, body, what);
+      case ANY -> {}
+    }
+    s.headerEquals.forEach(
+        (n, v) -> assertThat(r.headers().allValues(n)).as(what + " header " + n).containsExactly(v));
+    s.headerContains.forEach(
+        (n, v) -> assertThat(r.headers().firstValue(n)).as(what).get().asString().contains(v));
+    s.headerLacks.forEach(
+        (n, v) -> assertThat(r.headers().firstValue(n).orElse("")).as(what).doesNotContain(v));
+    s.headersAbsent.forEach(n -> assertThat(r.headers().firstValue(n)).as(what + " " + n).isEmpty());
+    s.headersPresent.forEach(
+        n -> assertThat(r.headers().firstValue(n)).as(what + " " + n).isPresent());
+    s.bodyContains.forEach(p -> assertThat(body).as(what).contains(p));
+    s.bodyLacks.forEach(p -> assertThat(body).as(what).doesNotContain(p));
+  }
+
+  private static void checkProblem(
+      Scenario s, HttpResponse<byte[]> r, String body, String what) throws IOException {
+    assertThat(r.headers().firstValue("Content-Type"))
+        .as(what)
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
+    JsonNode p = JSON.readTree(body);
+    assertThat(p.path("status").asInt()).as(what).isEqualTo(r.statusCode());
+    assertThat(p.path("type").asText()).as(what).isNotEmpty();
+    assertThat(p.path("title").asText()).as(what).isNotEmpty();
+    if (p.has("errorId")) {
+      assertThat(r.headers().firstValue("Restatus-Error-Id"))
+          .as(what + " error id header equals the body's")
+          .contains(p.get("errorId").asText());
+    }
+    if (s.detail != null) {
+      assertThat(p.path("detail").asText()).as(what).isEqualTo(s.detail);
+    }
+    if (s.detailAbsent) {
+      assertThat(p.has("detail")).as(what + " has no detail").isFalse();
+    }
+    if (s.problemType != null) {
+      assertThat(p.path("type").asText()).as(what).isEqualTo(s.problemType);
+    }
+  }
+
+  /**
+   * A concealed 403 must be indistinguishable from the application's real 404: same status, same
+   * headers (names and values, apart from Date, Content-Length and the error id) and the same
+   * body apart from the per-occurrence error id.
+   */
+  public void checkConcealedLooksMissing() throws Exception {
+    HttpResponse<byte[]> concealed = send("GET", "/conceal/secret");
+    HttpResponse<byte[]> missing = send("GET", "/conceal/missing");
+    assertThat(concealed.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
+    assertThat(comparableHeaders(concealed)).isEqualTo(comparableHeaders(missing));
+    assertThat(withoutId(concealed.body())).isEqualTo(withoutId(missing.body()));
+  }
+
+  private static Map<String, List<String>> comparableHeaders(HttpResponse<?> r) {
+    Map<String, List<String>> m = new TreeMap<>();
+    r.headers()
+        .map()
+        .forEach(
+            (k, v) -> {
+              if (!VARYING.contains(k.toLowerCase())) {
+                m.put(k.toLowerCase(), v);
+              }
+            });
+    return m;
+  }
+
+  private static JsonNode withoutId(byte[] body) throws IOException {
+    JsonNode n = JSON.readTree(body);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("errorId");
+    return n;
+  }
+
+  /**
+   * @return the total findings counted by every Restatus instance in this JVM's MBean server
+   */
+  public static long totalFindings() throws Exception {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    long total = 0;
+    for (ObjectName n : server.queryNames(new ObjectName("dev.restatus:type=Findings,*"), null)) {
+      total += (Long) server.getAttribute(n, "Total");
+    }
+    return total;
+  }
+
+  /**
+   * @return the counts of every Restatus instance in this JVM, merged
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Long> findingCounts() throws Exception {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    Map<String, Long> all = new TreeMap<>();
+    for (ObjectName n : server.queryNames(new ObjectName("dev.restatus:type=Findings,*"), null)) {
+      javax.management.openmbean.TabularData t =
+          (javax.management.openmbean.TabularData) server.getAttribute(n, "Counts");
+      for (Object row : t.values()) {
+        javax.management.openmbean.CompositeData c = (javax.management.openmbean.CompositeData) row;
+        all.merge((String) c.get("key"), (Long) c.get("value"), Long::sum);
+      }
+    }
+    return all;
+  }
+}

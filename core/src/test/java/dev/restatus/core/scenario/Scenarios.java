@@ -1,0 +1,175 @@
+package dev.restatus.core.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one scenario table every adapter runs on a real server (DESIGN.md section 2).
+ *
+ * <p>Each adapter's test application is started with {@link #SETTINGS} and serves these
+ * endpoints, below its application root, in its own idiom (servlet: {@code sendError}/{@code
+ * setStatus}/writers; JAX-RS: {@code Response}s, exceptions, entities):
+ *
+ * <table>
+ *   <caption>fixture endpoints</caption>
+ *   <tr><td>GET /ok</td><td>200 text/plain "ok"; only GET (and so HEAD, OPTIONS) served</td></tr>
+ *   <tr><td>GET /status/{n}</td><td>status n, no body</td></tr>
+ *   <tr><td>GET /html/{n}</td><td>status n, text/html body containing "legacy error page"</td></tr>
+ *   <tr><td>GET /problem/{n}</td><td>status n, the app's own problem+json with type
+ *       https://example.test/probs/app and detail "kept as written"</td></tr>
+ *   <tr><td>GET /legacy-json/{n}</td><td>status n, application/json {"error":"legacy shape"}</td></tr>
+ *   <tr><td>GET /legacy-vnd/{n}</td><td>status n, application/vnd.legacy+json
+ *       {"error":"legacy shape"}</td></tr>
+ *   <tr><td>GET /throw/runtime</td><td>throws RuntimeException("secret-1234 in com.acme.Db")</td></tr>
+ *   <tr><td>GET /throw/error</td><td>throws AssertionError("secret-1234")</td></tr>
+ *   <tr><td>GET /throw/checked</td><td>throws IOException("secret-1234")</td></tr>
+ *   <tr><td>GET /throw/mapped</td><td>throws NumberFormatException("not a number: x")</td></tr>
+ *   <tr><td>GET /throw/nearest</td><td>throws InputMismatchException("mismatch")</td></tr>
+ *   <tr><td>GET /throw/wrapped</td><td>throws an exception (ServletException, or
+ *       RuntimeException) "outer secret-1234" caused by IllegalArgumentException("wrapped
+ *       cause")</td></tr>
+ *   <tr><td>GET /throw/problem</td><td>throws ProblemException.of(409, "version 7 is current",
+ *       "X-Current-Version", "7")</td></tr>
+ *   <tr><td>GET /body/204</td><td>status 204 with a text/plain body "stray"</td></tr>
+ *   <tr><td>GET /challenge/401</td><td>401 with WWW-Authenticate: Basic realm="legacy"</td></tr>
+ *   <tr><td>GET /retry/valid</td><td>503 with Retry-After: 30</td></tr>
+ *   <tr><td>GET /retry/invalid</td><td>503 with Retry-After: soon</td></tr>
+ *   <tr><td>GET /conceal/secret</td><td>403 with message or body "secret exists"</td></tr>
+ *   <tr><td>GET /conceal/missing</td><td>404 as the app answers a missing resource</td></tr>
+ *   <tr><td>GET /forbidden</td><td>403</td></tr>
+ *   <tr><td>GET /created</td><td>201 without Location</td></tr>
+ * </table>
+ */
+public final class Scenarios {
+
+  /** The settings each adapter's fixture is started with. */
+  public static final Map<String, String> SETTINGS =
+      Map.of(
+          "restatus.exception.java.lang.IllegalArgumentException", "400",
+          "restatus.exception.java.util.NoSuchElementException", "404",
+          "restatus.exception.java.util.InputMismatchException", "422",
+          "restatus.keep-error-bodies", "application/vnd.legacy+json",
+          "restatus.conceal-forbidden", "/conceal/**");
+
+  /** The string no 5xx body may show. */
+  public static final String SECRET = "secret-1234";
+
+  private Scenarios() {}
+
+  /** @return every row of the table */
+  public static List<Scenario> all() {
+    return List.of(
+        get("success passes through", "/ok").status(200).contains("ok"),
+        Scenario.of("HEAD success has no body", "HEAD", "/ok").status(200).empty(),
+        // every 4xx/5xx carries a problem
+        get("error status without body", "/status/404").status(404).problem().noDetail(),
+        get("400 without body", "/status/400").status(400).problem(),
+        get("409 without body", "/status/409").status(409).problem(),
+        get("410 without body", "/status/410").status(410).problem(),
+        get("412 without body", "/status/412").status(412).problem(),
+        get("428 without body", "/status/428").status(428).problem(),
+        get("500 without body", "/status/500")
+            .status(500)
+            .problem()
+            .with("Restatus-Error-Id")
+            .contains("error id"),
+        get("HTML error body replaced", "/html/404")
+            .status(404)
+            .problem()
+            .lacks("legacy error page"),
+        get("HTML 500 replaced", "/html/500").status(500).problem().lacks("legacy error page"),
+        get("app problem+json kept", "/problem/409")
+            .status(409)
+            .problem()
+            .type("https://example.test/probs/app")
+            .detail("kept as written"),
+        get("legacy JSON replaced", "/legacy-json/400").status(400).problem().lacks("legacy shape"),
+        get("kept legacy type", "/legacy-vnd/400")
+            .status(400)
+            .contains("legacy shape")
+            .headerHas("Content-Type", "application/vnd.legacy+json"),
+        // exceptions
+        get("RuntimeException sanitized", "/throw/runtime")
+            .status(500)
+            .problem()
+            .with("Restatus-Error-Id")
+            .lacks(SECRET, "RuntimeException", "com.acme", "\tat "),
+        get("Error sanitized", "/throw/error")
+            .status(500)
+            .problem()
+            .lacks(SECRET, "AssertionError"),
+        get("checked exception sanitized", "/throw/checked")
+            .status(500)
+            .problem()
+            .lacks(SECRET, "IOException"),
+        get("mapped exception", "/throw/mapped")
+            .status(400)
+            .problem()
+            .detail("not a number: x")
+            .lacks("NumberFormatException"),
+        get("nearest mapped superclass wins", "/throw/nearest").status(422).problem(),
+        get("mapped cause of a wrapper", "/throw/wrapped")
+            .status(400)
+            .problem()
+            .detail("wrapped cause")
+            .lacks(SECRET),
+        get("ProblemException sent as built", "/throw/problem")
+            .status(409)
+            .problem()
+            .detail("version 7 is current")
+            .headerIs("X-Current-Version", "7"),
+        // container / framework errors
+        get("unmatched URI", "/nowhere/at/all").status(404).problem(),
+        Scenario.of("method not allowed", "DELETE", "/ok")
+            .status(405)
+            .problem()
+            .headerHas("Allow", "GET")
+            .headerLacks("Allow", "DELETE"),
+        Scenario.of("HEAD on an error", "HEAD", "/status/404")
+            .status(404)
+            .empty()
+            .headerHas("Content-Type", "application/problem+json"),
+        // policy rules
+        get("204 without body", "/status/204").status(204).empty().without("Content-Type"),
+        get("204 with a stray body", "/body/204")
+            .status(204)
+            .empty()
+            .without("Content-Type", "Content-Length"),
+        get("401 gets a challenge", "/status/401")
+            .status(401)
+            .problem()
+            .headerIs("WWW-Authenticate", "Bearer"),
+        get("app challenge wins", "/challenge/401")
+            .status(401)
+            .problem()
+            .headerIs("WWW-Authenticate", "Basic realm=\"legacy\""),
+        get("503 gets Retry-After", "/status/503")
+            .status(503)
+            .problem()
+            .headerIs("Retry-After", "120"),
+        get("429 gets Retry-After", "/status/429")
+            .status(429)
+            .problem()
+            .headerIs("Retry-After", "120"),
+        get("valid app Retry-After kept", "/retry/valid")
+            .status(503)
+            .problem()
+            .headerIs("Retry-After", "30"),
+        get("invalid app Retry-After replaced", "/retry/invalid")
+            .status(503)
+            .problem()
+            .headerIs("Retry-After", "120"),
+        get("concealed 403", "/conceal/secret")
+            .status(404)
+            .problem()
+            .noDetail()
+            .lacks("secret exists", "Forbidden"),
+        get("403 outside concealed paths", "/forbidden").status(403).problem(),
+        Scenario.of("unknown method is 501", "PROPFIND", "/ok").status(501).problem(),
+        get("201 without Location is left alone", "/created").status(201));
+  }
+
+  private static Scenario get(String name, String path) {
+    return Scenario.of(name, "GET", path);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.restatus.servlet;
+
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** Jetty 12 (ee10) on a free loopback port. */
+final class JettyContainer implements ServletContainer {
+
+  private final Server server = new Server();
+  private final ServerConnector connector = new ServerConnector(server);
+  private final Handler.Sequence contexts = new Handler.Sequence();
+
+  JettyContainer() {
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    server.setHandler(contexts);
+  }
+
+  @Override
+  public void add(String contextPath, Map<String, String> settings) {
+    ServletContextHandler ctx = new ServletContextHandler(contextPath);
+    EnumSet<DispatcherType> all =
+        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
+    ctx.addFilter(new FilterHolder(new LegacyApp.Guard()), "/guarded/*", EnumSet.of(DispatcherType.REQUEST));
+    FilterHolder restatus = new FilterHolder(RestatusFilter.class);
+    restatus.setName("Restatus");
+    restatus.setInitParameters(settings);
+    restatus.setAsyncSupported(true);
+    ctx.addFilter(restatus, "/*", all);
+    ServletContainer.registerServlets(
+        (name, servlet, async, patterns) -> {
+          ServletHolder h = new ServletHolder(name, servlet);
+          h.setAsyncSupported(async);
+          for (String p : patterns) {
+            ctx.addServlet(h, p);
+          }
+        });
+    ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+    errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/restatus-error");
+    ctx.setErrorHandler(errors);
+    contexts.addHandler(ctx);
+  }
+
+  @Override
+  public void start() throws Exception {
+    server.start();
+  }
+
+  @Override
+  public String base(String contextPath) {
+    return "http://127.0.0.1:" + connector.getLocalPort() + contextPath;
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}

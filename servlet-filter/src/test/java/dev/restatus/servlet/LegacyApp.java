@@ -1,0 +1,198 @@
+package dev.restatus.servlet;
+
+import dev.restatus.core.ProblemException;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.InputMismatchException;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The servlet fixture: the endpoints of the shared scenario table, written the way legacy
+ * servlets write them, plus servlet-only cases (sendError, async, committed responses).
+ */
+final class LegacyApp {
+
+  private LegacyApp() {}
+
+  /** Only GET: DELETE gets HttpServlet's default 405. */
+  static final class Ok extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setContentType("text/plain");
+      resp.getWriter().write("ok");
+    }
+  }
+
+  /** Everything else of the table, by servlet path. */
+  static final class Fixture extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+        throws IOException, ServletException {
+      String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+      String[] p = path.split("/");
+      String arg = p.length > 2 ? p[2] : "";
+      switch (p[1]) {
+        case "status" -> resp.setStatus(Integer.parseInt(arg));
+        case "send-error" -> resp.sendError(Integer.parseInt(arg));
+        case "send-error-msg" -> resp.sendError(Integer.parseInt(arg), "message for " + arg);
+        case "html" -> {
+          resp.setStatus(Integer.parseInt(arg));
+          resp.setContentType("text/html;charset=UTF-8");
+          resp.getWriter().write("<html><body><h1>legacy error page</h1></body></html>");
+        }
+        case "problem" -> {
+          resp.setStatus(Integer.parseInt(arg));
+          resp.setContentType("application/problem+json");
+          resp.getOutputStream()
+              .write(
+                  ("{\"type\":\"https://example.test/probs/app\",\"title\":\"App problem\","
+                          + "\"status\":"
+                          + arg
+                          + ",\"detail\":\"kept as written\"}")
+                      .getBytes(StandardCharsets.UTF_8));
+        }
+        case "legacy-json", "legacy-vnd" -> {
+          resp.setStatus(Integer.parseInt(arg));
+          resp.setContentType(
+              p[1].equals("legacy-json") ? "application/json" : "application/vnd.legacy+json");
+          resp.getWriter().write("{\"error\":\"legacy shape\"}");
+        }
+        case "throw" -> fail(arg);
+        case "body" -> {
+          resp.setStatus(Integer.parseInt(arg));
+          resp.setContentType("text/plain");
+          resp.setContentLength(5);
+          resp.getWriter().write("stray");
+        }
+        case "challenge" -> {
+          resp.setHeader("WWW-Authenticate", "Basic realm=\"legacy\"");
+          resp.sendError(401);
+        }
+        case "retry" -> {
+          resp.setHeader("Retry-After", arg.equals("valid") ? "30" : "soon");
+          resp.sendError(503);
+        }
+        case "conceal" -> {
+          if (arg.equals("secret")) {
+            resp.sendError(403, "secret exists");
+          } else {
+            resp.sendError(404);
+          }
+        }
+        case "forbidden" -> resp.sendError(403);
+        case "created" -> {
+          resp.setStatus(201);
+          resp.setContentType("text/plain");
+          resp.getWriter().write("created");
+        }
+        case "committed" -> {
+          resp.setContentType("text/plain");
+          resp.getWriter().write("partial");
+          resp.flushBuffer();
+          throw new IllegalStateException("after commit " + arg);
+        }
+        case "stack" -> {
+          resp.setStatus(500);
+          resp.setContentType("text/plain");
+          resp.getWriter()
+              .write("java.lang.IllegalStateException: boom\n\tat com.acme.Foo.bar(Foo.java:12)\n");
+        }
+        case "big" -> {
+          resp.setContentType("application/octet-stream");
+          byte[] chunk = new byte[8192];
+          for (int i = 0; i < 128; i++) {
+            resp.getOutputStream().write(chunk);
+          }
+        }
+        default -> resp.sendError(404);
+      }
+    }
+
+    private static void fail(String what) throws IOException, ServletException {
+      switch (what) {
+        case "runtime" -> throw new RuntimeException("secret-1234 in com.acme.Db");
+        case "error" -> throw new AssertionError("secret-1234");
+        case "checked" -> throw new IOException("secret-1234");
+        case "mapped" -> throw new NumberFormatException("not a number: x");
+        case "nearest" -> throw new InputMismatchException("mismatch");
+        case "wrapped" ->
+            throw new ServletException(
+                "outer secret-1234", new IllegalArgumentException("wrapped cause"));
+        case "problem" -> throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
+        default -> throw new IllegalStateException(what);
+      }
+    }
+  }
+
+  /** Async endpoints, finished from another thread. */
+  static final class Async extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
+      String what = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+      AsyncContext ac = req.startAsync();
+      if (what.equals("timeout")) {
+        ac.setTimeout(300);
+        return;
+      }
+      if (what.equals("dispatch")) {
+        CompletableFuture.runAsync(() -> ac.dispatch("/throw/runtime"));
+        return;
+      }
+      CompletableFuture.runAsync(
+          () -> {
+            try {
+              HttpServletResponse r =
+                  what.equals("context-response") ? (HttpServletResponse) ac.getResponse() : resp;
+              switch (what) {
+                case "ok" -> {
+                  r.setContentType("text/plain");
+                  r.getWriter().write("async ok");
+                }
+                case "send-error", "context-response" -> r.sendError(503);
+                case "status" -> r.setStatus(500);
+                case "html" -> {
+                  r.setStatus(502);
+                  r.setContentType("text/html");
+                  r.getWriter().write("<html>bad gateway secret-1234</html>");
+                }
+                default -> r.sendError(404);
+              }
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            } finally {
+              ac.complete();
+            }
+          });
+    }
+  }
+
+  /**
+   * A filter ahead of Restatus, as security filters are: its errors go through the container's
+   * error handling (an ERROR dispatch), not through Restatus' response wrapper.
+   */
+  static final class Guard implements Filter {
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+        throws IOException, ServletException {
+      String uri = ((HttpServletRequest) req).getRequestURI();
+      if (uri.endsWith("/guarded/deny")) {
+        ((HttpServletResponse) res).sendError(403);
+      } else if (uri.endsWith("/guarded/throw")) {
+        throw new IllegalArgumentException("guard rejects this");
+      } else if (uri.endsWith("/guarded/crash")) {
+        throw new IllegalStateException("secret-1234 guard crash");
+      } else {
+        chain.doFilter(req, res);
+      }
+    }
+  }
+}
