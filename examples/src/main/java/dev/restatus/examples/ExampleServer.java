@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -52,6 +54,11 @@ public final class ExampleServer implements AutoCloseable {
    */
   public static final String RESTATUS_FILTER_JARS =
       ".*/restatus-servlet-filter-[^/]*\\.jar|.*/servlet-filter/target/classes/?";
+
+  private static final String JUL_FORMAT = "java.util.logging.SimpleFormatter.format";
+  private static final String JERSEY_PROVIDERS =
+      "org.glassfish.jersey.message.internal.MessagingBinders";
+  private static Logger jerseyProviders; // held, so that its level outlives garbage collection
 
   private static final String WEB_XML = "webapp-legacy/WEB-INF/web.xml";
   private static final String RESTATUS_WEB_XML = "webapp-legacy/WEB-INF/restatus-web.xml";
@@ -283,12 +290,30 @@ public final class ExampleServer implements AutoCloseable {
   }
 
   /**
+   * Restatus and Jersey log through java.util.logging: one line per record (plus a stack trace
+   * where there is one), and without Jersey's start-up warning that jakarta.activation is absent.
+   * An explicit {@code -Djava.util.logging.*} configuration wins.
+   */
+  private static void quietLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null
+        || System.getProperty("java.util.logging.config.class") != null) {
+      return;
+    }
+    if (System.getProperty(JUL_FORMAT) == null) {
+      System.setProperty(JUL_FORMAT, "%1$tT %4$s %3$s: %5$s%6$s%n");
+    }
+    jerseyProviders = Logger.getLogger(JERSEY_PROVIDERS);
+    jerseyProviders.setLevel(Level.SEVERE);
+  }
+
+  /**
    * Starts the server and waits.
    *
    * @param args ignored
    * @throws Exception if the server cannot start
    */
   public static void main(String[] args) throws Exception {
+    quietLogging();
     ExampleServer server = start(port(System.getProperty("port"), System.getenv("PORT")));
     System.out.println(server.banner());
     server.join();

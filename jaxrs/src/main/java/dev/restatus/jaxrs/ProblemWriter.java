@@ -11,8 +11,12 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.io.IOException;
 
-/** Writes a {@link Problem} entity with the configured renderer. */
-@Produces({Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+/**
+ * Writes a {@link Problem} entity with the configured renderer. It declares every media type, so
+ * that a problem is sent whatever the request's {@code Accept} says (RFC 9110 lets an error
+ * response ignore it); {@link RestatusResponseFilter} labels it {@code application/problem+json}.
+ */
+@Produces(MediaType.WILDCARD)
 final class ProblemWriter implements MessageBodyWriter<Problem> {
 
   private final Restatus engine;

@@ -39,6 +39,11 @@ public final class ScenarioRunner {
     this.base = base;
   }
 
+  /** @return the application root this runner talks to */
+  public String base() {
+    return base;
+  }
+
   /** @return one dynamic test per row of {@link Scenarios#all()} */
   public Stream<DynamicTest> tests() {
     return Scenarios.all().stream()

@@ -1,0 +1,202 @@
+package dev.restatus.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The example server in-process on a free port: each app without Restatus, then with it. */
+class ExampleServerTest {
+
+  private static final String PROBLEM = "application/problem+json";
+
+  private static ExampleServer server;
+  private static HttpClient client;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = ExampleServer.start(0);
+    client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @Test
+  void legacyGetsRestatusFromTheWebFragmentOfTheJar() {
+    assertThat(server.restatusFilterSource())
+        .contains("servlet-filter")
+        .endsWith("META-INF/web-fragment.xml");
+  }
+
+  @Test
+  void legacyUncaughtExceptionLeaksItsMessageOnlyWithoutRestatus() throws Exception {
+    HttpResponse<String> raw = send("GET", "/legacy-raw/orders/13");
+    assertThat(raw.statusCode()).isEqualTo(500);
+    assertThat(type(raw)).startsWith("text/html");
+    assertThat(raw.body()).contains(Shop.SECRET);
+
+    HttpResponse<String> wrapped = send("GET", "/legacy/orders/13");
+    assertThat(wrapped.statusCode()).isEqualTo(500);
+    assertThat(type(wrapped)).startsWith(PROBLEM);
+    assertThat(wrapped.body()).doesNotContain(Shop.SECRET).contains("\"status\":500");
+  }
+
+  @Test
+  void apiUncaughtExceptionIsSanitized() throws Exception {
+    HttpResponse<String> raw = send("GET", "/api-raw/orders/13");
+    assertThat(raw.statusCode()).isEqualTo(500);
+    assertThat(type(raw)).startsWith("text/html");
+
+    HttpResponse<String> wrapped = send("GET", "/api/orders/13");
+    assertThat(wrapped.statusCode()).isEqualTo(500);
+    assertThat(type(wrapped)).startsWith(PROBLEM);
+    assertThat(wrapped.body()).doesNotContain(Shop.SECRET);
+  }
+
+  @Test
+  void notFoundIsAProblemOnlyWithRestatus() throws Exception {
+    for (String path : new String[] {"/orders/7", "/nope"}) {
+      assertThat(type(send("GET", "/legacy-raw" + path))).startsWith("text/html");
+      assertThat(type(send("GET", "/api-raw" + path))).startsWith("text/html");
+      for (String app : new String[] {"/legacy", "/api"}) {
+        HttpResponse<String> wrapped = send("GET", app + path);
+        assertThat(wrapped.statusCode()).as(app + path).isEqualTo(404);
+        assertThat(type(wrapped)).as(app + path).startsWith(PROBLEM);
+      }
+    }
+  }
+
+  @Test
+  void exceptionMappingTurnsIllegalArgumentIntoBadRequest() throws Exception {
+    assertThat(send("GET", "/legacy-raw/orders/0").statusCode()).isEqualTo(500);
+    assertThat(send("GET", "/api-raw/orders/0").statusCode()).isEqualTo(500);
+    for (String app : new String[] {"/legacy", "/api"}) {
+      HttpResponse<String> wrapped = send("GET", app + "/orders/0");
+      assertThat(wrapped.statusCode()).as(app).isEqualTo(400);
+      assertThat(wrapped.body()).as(app).contains("order id must be positive");
+    }
+  }
+
+  @Test
+  void asyncFailureFromAnotherThreadBecomesAProblem() throws Exception {
+    HttpResponse<String> raw = send("GET", "/legacy-raw/tracking/42");
+    assertThat(raw.statusCode()).isEqualTo(504);
+    assertThat(type(raw)).startsWith("text/html");
+    for (String app : new String[] {"/legacy", "/api"}) {
+      HttpResponse<String> wrapped = send("GET", app + "/tracking/42");
+      assertThat(wrapped.statusCode()).as(app).isEqualTo(504);
+      assertThat(type(wrapped)).as(app).startsWith(PROBLEM);
+    }
+  }
+
+  @Test
+  void missingHeadersAreAdded() throws Exception {
+    HttpResponse<String> raw = send("GET", "/legacy-raw/me");
+    assertThat(raw.statusCode()).isEqualTo(401);
+    assertThat(raw.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(send("GET", "/legacy/me").headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer");
+
+    HttpResponse<String> rawUnavailable = send("GET", "/api-raw/orders/42/invoice");
+    assertThat(rawUnavailable.statusCode()).isEqualTo(503);
+    assertThat(rawUnavailable.headers().firstValue("Retry-After")).isEmpty();
+    assertThat(send("GET", "/api/orders/42/invoice").headers().firstValue("Retry-After"))
+        .hasValue("120");
+
+    HttpResponse<String> notAllowed = send("DELETE", "/legacy/orders/42");
+    assertThat(notAllowed.statusCode()).isEqualTo(405);
+    assertThat(notAllowed.headers().firstValue("Allow")).hasValueSatisfying(
+        allow -> assertThat(allow).contains("GET").contains("POST").doesNotContain("DELETE"));
+  }
+
+  @Test
+  void forbiddenAdminPathsLookMissing() throws Exception {
+    assertThat(send("GET", "/legacy-raw/admin/users").statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/api-raw/admin/users").statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/legacy/admin/users").statusCode()).isEqualTo(404);
+    assertThat(send("GET", "/api/admin/users").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void unknownMethodIsNotImplemented() throws Exception {
+    assertThat(send("PROPFIND", "/api-raw/orders/42").statusCode()).isEqualTo(405);
+    assertThat(send("PROPFIND", "/api/orders/42").statusCode()).isEqualTo(501);
+    assertThat(send("PROPFIND", "/legacy/orders/42").statusCode()).isEqualTo(501);
+  }
+
+  @Test
+  void applicationProblemsAreKept() throws Exception {
+    HttpResponse<String> raw = send("GET", "/legacy-raw/orders/99");
+    HttpResponse<String> wrapped = send("GET", "/legacy/orders/99");
+    assertThat(wrapped.statusCode()).isEqualTo(410);
+    assertThat(wrapped.body()).isEqualTo(raw.body()).isEqualTo(Shop.ARCHIVED_PROBLEM_JSON);
+
+    HttpResponse<String> problem = send("GET", "/api/orders/42/payment");
+    assertThat(problem.statusCode()).isEqualTo(402);
+    assertThat(problem.body()).contains("card-declined");
+    assertThat(send("GET", "/api-raw/orders/42/payment").statusCode()).isEqualTo(500);
+
+    HttpResponse<String> thrown = send("POST", "/api/orders/42/refund");
+    assertThat(thrown.statusCode()).isEqualTo(429);
+    assertThat(thrown.headers().firstValue("Retry-After")).hasValue("3600");
+  }
+
+  @Test
+  void emptyBodiesStayEmpty() throws Exception {
+    HttpResponse<String> head = send("HEAD", "/legacy/orders/7");
+    assertThat(head.statusCode()).isEqualTo(404);
+    assertThat(type(head)).startsWith(PROBLEM);
+    assertThat(head.body()).isEmpty();
+
+    HttpResponse<String> ping = send("GET", "/legacy/ping");
+    assertThat(ping.statusCode()).isEqualTo(204);
+    assertThat(ping.headers().firstValue("Content-Type")).isEmpty();
+  }
+
+  @Test
+  void portComesFromSystemPropertyThenEnvironment() {
+    assertThat(ExampleServer.port(null, null)).isEqualTo(ExampleServer.DEFAULT_PORT);
+    assertThat(ExampleServer.port(null, "7070")).isEqualTo(7070);
+    assertThat(ExampleServer.port("9090", "7070")).isEqualTo(9090);
+    assertThat(ExampleServer.port("0", null)).isZero();
+    assertThatThrownBy(() -> ExampleServer.port("http", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("system property port");
+  }
+
+  @Test
+  void bannerShowsTheRealPortAndCurlLines() {
+    assertThat(server.port()).isPositive();
+    assertThat(server.banner())
+        .contains("http://localhost:" + server.port() + "/legacy-raw/orders/13")
+        .contains("curl -si");
+  }
+
+  private static HttpResponse<String> send(String method, String path) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(server.uri(path))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String type(HttpResponse<?> response) {
+    return response.headers().firstValue("Content-Type").orElse("");
+  }
+}

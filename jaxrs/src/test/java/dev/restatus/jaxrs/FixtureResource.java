@@ -1,0 +1,174 @@
+package dev.restatus.jaxrs;
+
+import dev.restatus.core.Problem;
+import dev.restatus.core.ProblemException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.InputMismatchException;
+
+/** The JAX-RS fixture: the shared scenario table's endpoints in JAX-RS idiom, plus Jersey cases. */
+@Path("/")
+public class FixtureResource {
+
+  @GET
+  @Path("ok")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String ok() {
+    return "ok";
+  }
+
+  @GET
+  @Path("status/{n}")
+  public Response status(@PathParam("n") int n) {
+    return Response.status(n).build();
+  }
+
+  @GET
+  @Path("html/{n}")
+  public Response html(@PathParam("n") int n) {
+    return Response.status(n)
+        .entity("<html><body><h1>legacy error page</h1></body></html>")
+        .type(MediaType.TEXT_HTML)
+        .build();
+  }
+
+  @GET
+  @Path("problem/{n}")
+  public Response problem(@PathParam("n") int n) {
+    return Response.status(n)
+        .entity(
+            "{\"type\":\"https://example.test/probs/app\",\"title\":\"App problem\",\"status\":"
+                + n
+                + ",\"detail\":\"kept as written\"}")
+        .type("application/problem+json")
+        .build();
+  }
+
+  @GET
+  @Path("legacy-json/{n}")
+  public Response legacyJson(@PathParam("n") int n) {
+    return Response.status(n).entity("{\"error\":\"legacy shape\"}").type("application/json").build();
+  }
+
+  @GET
+  @Path("legacy-vnd/{n}")
+  public Response legacyVnd(@PathParam("n") int n) {
+    return Response.status(n)
+        .entity("{\"error\":\"legacy shape\"}")
+        .type("application/vnd.legacy+json")
+        .build();
+  }
+
+  @GET
+  @Path("throw/{what}")
+  public String fail(@PathParam("what") String what) throws IOException {
+    switch (what) {
+      case "runtime" -> throw new RuntimeException("secret-1234 in com.acme.Db");
+      case "error" -> throw new AssertionError("secret-1234");
+      case "checked" -> throw new IOException("secret-1234");
+      case "mapped" -> throw new NumberFormatException("not a number: x");
+      case "nearest" -> throw new InputMismatchException("mismatch");
+      case "wrapped" ->
+          throw new RuntimeException(
+              "outer secret-1234", new IllegalArgumentException("wrapped cause"));
+      case "problem" ->
+          throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
+      case "wae" -> throw new WebApplicationException(409);
+      case "bad-request" -> throw new BadRequestException("name is required");
+      case "wae-entity" ->
+          throw new WebApplicationException(
+              Response.status(409)
+                  .entity("{\"type\":\"about:blank\",\"status\":409,\"title\":\"Own\"}")
+                  .type("application/problem+json")
+                  .build());
+      default -> throw new IllegalStateException(what);
+    }
+  }
+
+  @GET
+  @Path("body/{n}")
+  public Response body(@PathParam("n") int n) {
+    return Response.status(n).entity("stray").type(MediaType.TEXT_PLAIN).build();
+  }
+
+  @GET
+  @Path("challenge/401")
+  public Response challenge() {
+    return Response.status(401).header("WWW-Authenticate", "Basic realm=\"legacy\"").build();
+  }
+
+  @GET
+  @Path("retry/{v}")
+  public Response retry(@PathParam("v") String v) {
+    return Response.status(503).header("Retry-After", v.equals("valid") ? "30" : "soon").build();
+  }
+
+  @GET
+  @Path("conceal/{what}")
+  public String conceal(@PathParam("what") String what) {
+    if (what.equals("secret")) {
+      throw new ForbiddenException("secret exists");
+    }
+    throw new NotFoundException();
+  }
+
+  @GET
+  @Path("forbidden")
+  public Response forbidden() {
+    return Response.status(403).build();
+  }
+
+  @GET
+  @Path("created")
+  public Response created() {
+    return Response.status(201).entity("created").type(MediaType.TEXT_PLAIN).build();
+  }
+
+  @GET
+  @Path("stack")
+  public Response stack() {
+    return Response.status(500)
+        .entity("java.lang.IllegalStateException: boom\n\tat com.acme.Foo.bar(Foo.java:12)\n")
+        .type(MediaType.TEXT_PLAIN)
+        .build();
+  }
+
+  @GET
+  @Path("problem-entity")
+  public Problem problemEntity() {
+    return Problem.builder(409).detail("from entity").build();
+  }
+
+  @GET
+  @Path("readonly")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String readonly() {
+    return "read me";
+  }
+
+  @PUT
+  @Path("readonly")
+  public Response refuse() {
+    return Response.status(405).build();
+  }
+
+  @POST
+  @Path("json")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public String json(String body) {
+    return body;
+  }
+}

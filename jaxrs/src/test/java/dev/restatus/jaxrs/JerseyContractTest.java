@@ -1,0 +1,204 @@
+package dev.restatus.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restatus.core.scenario.ScenarioRunner;
+import dev.restatus.core.scenario.Scenarios;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The shared scenario table plus the Jersey-only cases, against {@link RestatusFeature} in Jersey
+ * on a real Jetty 12. Four mounts: auto-discovered (the table), registered by hand with Jersey's
+ * auto-discovery off, opted out, and report mode.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JerseyContractTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Server server;
+  private ScenarioRunner app;
+  private ScenarioRunner explicit;
+  private ScenarioRunner optedOut;
+  private ScenarioRunner report;
+
+  private static ServletHolder jersey(Map<String, String> settings, boolean registerByHand) {
+    ResourceConfig rc = new ResourceConfig(FixtureResource.class);
+    rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    settings.forEach(rc::property);
+    if (registerByHand) {
+      rc.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+      rc.register(RestatusFeature.class);
+    }
+    return new ServletHolder(new ServletContainer(rc));
+  }
+
+  @BeforeAll
+  void start() throws Exception {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler ctx = new ServletContextHandler("/ctx");
+    ctx.addServlet(jersey(Scenarios.SETTINGS, false), "/api/*");
+    ctx.addServlet(jersey(Scenarios.SETTINGS, true), "/explicit/*");
+    Map<String, String> off = new HashMap<>(Scenarios.SETTINGS);
+    off.put("restatus.auto-register", "false");
+    ctx.addServlet(jersey(off, false), "/raw/*");
+    Map<String, String> rep = new HashMap<>(Scenarios.SETTINGS);
+    rep.put("restatus.mode", "report");
+    ctx.addServlet(jersey(rep, false), "/report/*");
+    server.setHandler(ctx);
+    server.start();
+    String base = "http://127.0.0.1:" + connector.getLocalPort() + "/ctx";
+    app = new ScenarioRunner(base + "/api");
+    explicit = new ScenarioRunner(base + "/explicit");
+    optedOut = new ScenarioRunner(base + "/raw");
+    report = new ScenarioRunner(base + "/report");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    server.stop();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> scenarioTableAutoDiscovered() {
+    return app.tests();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> scenarioTableRegisteredByHand() {
+    return explicit.tests();
+  }
+
+  @Test
+  void concealedForbiddenIsIndistinguishableFromMissing() throws Exception {
+    app.checkConcealedLooksMissing();
+  }
+
+  private static JsonNode problem(HttpResponse<byte[]> r) throws Exception {
+    assertThat(r.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
+    JsonNode p = JSON.readTree(r.body());
+    assertThat(p.path("status").asInt()).isEqualTo(r.statusCode());
+    return p;
+  }
+
+  @Test
+  void webApplicationExceptionWithoutEntity() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/throw/wae");
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(problem(r).has("detail")).isFalse();
+  }
+
+  @Test
+  void webApplicationExceptionMessageIsTheClientErrorDetail() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/throw/bad-request");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(problem(r).path("detail").asText()).isEqualTo("name is required");
+  }
+
+  @Test
+  void webApplicationExceptionWithItsOwnProblemEntity() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/throw/wae-entity");
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(problem(r).path("title").asText()).isEqualTo("Own");
+  }
+
+  @Test
+  void problemEntityIsWrittenAsProblemJson() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/problem-entity", "Accept", "application/xml");
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(problem(r).path("detail").asText()).isEqualTo("from entity");
+  }
+
+  @Test
+  void notAcceptable() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/ok", "Accept", "application/xml");
+    assertThat(r.statusCode()).isEqualTo(406);
+    problem(r);
+  }
+
+  @Test
+  void unsupportedMediaType() throws Exception {
+    HttpResponse<byte[]> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(appBase() + "/json"))
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(415);
+    problem(r);
+  }
+
+  @Test
+  void resourceAnswering405GetsAllowFromTheResourceModel() throws Exception {
+    HttpResponse<byte[]> r = app.send("PUT", "/readonly");
+    assertThat(r.statusCode()).isEqualTo(405);
+    problem(r);
+    String allow = r.headers().firstValue("Allow").orElseThrow();
+    assertThat(allow).contains("GET", "HEAD", "OPTIONS").doesNotContain("PUT");
+  }
+
+  @Test
+  void optedOutApplicationIsUntouched() throws Exception {
+    HttpResponse<byte[]> r = optedOut.send("GET", "/status/401");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .doesNotStartWith("application/problem+json");
+  }
+
+  @Test
+  void reportModeLeavesTheWireAloneAndCounts() throws Exception {
+    String key = "www-authenticate GET /status/401: 401 without WWW-Authenticate";
+    long before = ScenarioRunner.findingCounts().getOrDefault(key, 0L);
+    HttpResponse<byte[]> r = report.send("GET", "/status/401");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .doesNotStartWith("application/problem+json");
+    assertThat(ScenarioRunner.findingCounts()).containsEntry(key, before + 1);
+  }
+
+  @Test
+  void reportModeCountsAStackTraceIn5xxBody() throws Exception {
+    HttpResponse<byte[]> r = report.send("GET", "/stack");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("at com.acme.Foo.bar");
+    assertThat(ScenarioRunner.findingCounts())
+        .containsKey("server-error-leak GET /stack: 500 body shows a stack trace or exception class");
+  }
+
+  private String appBase() {
+    return app.base();
+  }
+}
