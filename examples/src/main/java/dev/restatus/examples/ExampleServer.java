@@ -25,8 +25,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * Restatus:
  *
  * <ul>
- *   <li>{@code /legacy-raw}: a servlet application configured by a real {@code web.xml}
- *       ({@code webapp-legacy/WEB-INF/web.xml} on the class path), as the container answers it;
+ *   <li>{@code /legacy-raw}: a servlet application configured by a real {@code web.xml} ({@code
+ *       webapp-legacy/WEB-INF/web.xml} on the class path), as the container answers it;
  *   <li>{@code /legacy}: the same web.xml; Restatus comes in the drop-in way, from the {@code
  *       META-INF/web-fragment.xml} of the restatus-servlet-filter jar. Its settings are a {@code
  *       <filter>} named "Restatus" in {@code WEB-INF/restatus-web.xml}, merged with the fragment's
@@ -37,20 +37,20 @@ import org.glassfish.jersey.servlet.ServletContainer;
  *       auto-discovery because restatus-jaxrs is on the class path.
  * </ul>
  *
- * <p>Run it with {@code ./mvnw -B -ntp -pl examples -am -DskipTests package exec:java}, or from
- * the IDE. The port is 8080, or the system property {@code port}, or the environment variable
- * {@code PORT} (the system property wins); 0 takes any free port.
+ * <p>Run it with {@code ./mvnw -B -ntp -pl examples -am -DskipTests package exec:java}, or from the
+ * IDE. The port is 8080, or the system property {@code port}, or the environment variable {@code
+ * PORT} (the system property wins); 0 takes any free port.
  */
-public final class ExampleServer implements AutoCloseable {
+public final class ExampleServer {
 
   /** The port when neither {@code -Dport} nor {@code PORT} says otherwise. */
   public static final int DEFAULT_PORT = 8080;
 
   /**
    * Which container class path entries /legacy scans for web fragments (Jetty's {@code
-   * ContainerIncludeJarPattern}): the restatus-servlet-filter jar as Maven and a distribution
-   * have it, or its {@code target/classes} directory as an IDE has it. A war needs none of this:
-   * Jetty scans every jar in {@code WEB-INF/lib}.
+   * ContainerIncludeJarPattern}): the restatus-servlet-filter jar as Maven and a distribution have
+   * it, or its {@code target/classes} directory as an IDE has it. A war needs none of this: Jetty
+   * scans every jar in {@code WEB-INF/lib}.
    */
   public static final String RESTATUS_FILTER_JARS =
       ".*/restatus-servlet-filter-[^/]*\\.jar|.*/servlet-filter/target/classes/?";
@@ -130,7 +130,8 @@ public final class ExampleServer implements AutoCloseable {
 
   private static ServletContextHandler api(String contextPath, boolean restatus) {
     ServletContextHandler api = new ServletContextHandler(contextPath);
-    ServletHolder jersey = new ServletHolder("shop-api", new ServletContainer(new ShopApi(restatus)));
+    ServletHolder jersey =
+        new ServletHolder("shop-api", new ServletContainer(new ShopApi(restatus)));
     jersey.setAsyncSupported(true); // GET /tracking/{id}
     api.addServlet(jersey, "/*");
     return api;
@@ -193,11 +194,6 @@ public final class ExampleServer implements AutoCloseable {
     server.stop();
   }
 
-  @Override
-  public void close() throws Exception {
-    stop();
-  }
-
   /**
    * The port to listen on: the system property {@code port}, else the environment variable {@code
    * PORT}, else {@value #DEFAULT_PORT}.
@@ -240,7 +236,9 @@ public final class ExampleServer implements AutoCloseable {
     b.append("  ").append(base).append("/legacy      the same app + RestatusFilter from\n");
     b.append("      ").append(restatusFilterSource()).append('\n');
     b.append("  ").append(base).append("/api-raw     Jersey app, restatus.auto-register=false\n");
-    b.append("  ").append(base).append("/api         the same Jersey app, Restatus auto-discovered\n");
+    b.append("  ")
+        .append(base)
+        .append("/api         the same Jersey app, Restatus auto-discovered\n");
     b.append("\nEach line asks the raw app, then the one with Restatus:\n");
     for (Map.Entry<String, String> e : comparisons()) {
       b.append("\n  # ").append(e.getKey()).append('\n');

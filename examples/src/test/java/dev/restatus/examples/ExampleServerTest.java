@@ -120,8 +120,9 @@ class ExampleServerTest {
 
     HttpResponse<String> notAllowed = send("DELETE", "/legacy/orders/42");
     assertThat(notAllowed.statusCode()).isEqualTo(405);
-    assertThat(notAllowed.headers().firstValue("Allow")).hasValueSatisfying(
-        allow -> assertThat(allow).contains("GET").contains("POST").doesNotContain("DELETE"));
+    assertThat(notAllowed.headers().firstValue("Allow"))
+        .hasValueSatisfying(
+            allow -> assertThat(allow).contains("GET").contains("POST").doesNotContain("DELETE"));
   }
 
   @Test

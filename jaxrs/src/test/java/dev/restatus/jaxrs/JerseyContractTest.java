@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
 import java.net.URI;
@@ -93,6 +94,11 @@ class JerseyContractTest {
   @TestFactory
   Stream<DynamicTest> scenarioTableRegisteredByHand() {
     return explicit.tests();
+  }
+
+  @Test
+  void framingOnTheWire() throws Exception {
+    RawHttp.checkFraming(app.base());
   }
 
   @Test

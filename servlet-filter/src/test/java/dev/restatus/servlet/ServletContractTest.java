@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
 import java.net.http.HttpResponse;
@@ -53,6 +54,11 @@ abstract class ServletContractTest {
   @TestFactory
   Stream<DynamicTest> scenarioTable() {
     return app.tests();
+  }
+
+  @Test
+  void framingOnTheWire() throws Exception {
+    RawHttp.checkFraming(app.base());
   }
 
   @Test

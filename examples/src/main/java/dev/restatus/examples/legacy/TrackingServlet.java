@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 public class TrackingServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
-  private static final Executor CARRIER = CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS);
+  private static final Executor CARRIER =
+      CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS);
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
