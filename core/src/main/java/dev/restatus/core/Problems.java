@@ -4,9 +4,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds the problems Restatus generates itself. Each carries an {@code errorId} extension, a
- * per-occurrence id, which is also sent as the {@code Restatus-Error-Id} header and
- * logged with any exception, so that a body can be tied to its log line. A 5xx {@code detail} is a
- * generic sentence unless {@code restatus.server-error-details} supplied one.
+ * per-occurrence id, which is also sent as the {@code Restatus-Error-Id} header and logged with any
+ * exception, so that a body can be tied to its log line. A 5xx {@code detail} is a generic sentence
+ * unless {@code restatus.server-error-details} supplied one.
  */
 final class Problems {
 
@@ -21,10 +21,7 @@ final class Problems {
               + id
               + " when reporting this.";
     }
-    return Problem.builder(status)
-        .detail(detail)
-        .extension(ERROR_ID, id)
-        .build();
+    return Problem.builder(status).detail(detail).extension(ERROR_ID, id).build();
   }
 
   static String errorId(Problem p) {

@@ -110,7 +110,8 @@ public final class Restatus implements AutoCloseable {
   /**
    * Like {@link #onException(RequestView, Throwable)} for an exception that carries its own status,
    * such as a JAX-RS {@code WebApplicationException}: the problem gets that status, and its {@code
-   * detail} follows {@code restatus.client-error-details} and {@code restatus.server-error-details}.
+   * detail} follows {@code restatus.client-error-details} and {@code
+   * restatus.server-error-details}.
    *
    * @param request the request
    * @param thrown the exception; its message is the candidate detail

@@ -64,6 +64,8 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
   /** JAX-RS's own message for an exception built without one: "HTTP 404 Not Found". */
   private static boolean isDefaultMessage(WebApplicationException e, int status) {
     String m = e.getMessage();
-    return m == null || m.startsWith("HTTP " + status + " ") || m.equals(StatusCatalog.reason(status));
+    return m == null
+        || m.startsWith("HTTP " + status + " ")
+        || m.equals(StatusCatalog.reason(status));
   }
 }

@@ -15,15 +15,15 @@ import org.glassfish.jersey.server.spi.Container;
 /**
  * Applies the Restatus rules to a JAX-RS application: an {@code ExceptionMapper<Throwable>}
  * (uncaught exceptions and {@code WebApplicationException}s become problems), a response filter
- * running the core response rules on every response, and a writer for {@code Problem} entities.
- * The request rules (501) run in a pre-matching request filter.
+ * running the core response rules on every response, and a writer for {@code Problem} entities. The
+ * request rules (501) run in a pre-matching request filter.
  *
  * <p>Adding the jar to a Jersey application is enough: Jersey's auto-discovery registers the
  * feature ({@code restatus.auto-register=false} or Jersey's {@code
  * jersey.config.server.disableAutoDiscovery=true} turn that off). Registering it by hand ({@code
  * resourceConfig.register(RestatusFeature.class)}) also works, and stays active whatever {@code
- * restatus.auto-register} says. Settings are the {@code restatus.*} application properties plus
- * the other sources of {@link RestatusConfig}.
+ * restatus.auto-register} says. Settings are the {@code restatus.*} application properties plus the
+ * other sources of {@link RestatusConfig}.
  *
  * <p>In {@code enforce} mode the feature also sets Jersey's {@code
  * jersey.config.server.response.setStatusOverSendError}, so that a servlet container's HTML error

@@ -59,7 +59,10 @@ public class FixtureResource {
   @GET
   @Path("legacy-json/{n}")
   public Response legacyJson(@PathParam("n") int n) {
-    return Response.status(n).entity("{\"error\":\"legacy shape\"}").type("application/json").build();
+    return Response.status(n)
+        .entity("{\"error\":\"legacy shape\"}")
+        .type("application/json")
+        .build();
   }
 
   @GET

@@ -201,7 +201,8 @@ class JerseyContractTest {
     assertThat(r.statusCode()).isEqualTo(500);
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("at com.acme.Foo.bar");
     assertThat(ScenarioRunner.findingCounts())
-        .containsKey("server-error-leak GET /stack: 500 body shows a stack trace or exception class");
+        .containsKey(
+            "server-error-leak GET /stack: 500 body shows a stack trace or exception class");
   }
 
   private String appBase() {

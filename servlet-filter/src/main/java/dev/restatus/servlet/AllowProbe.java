@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds what a servlet supports by asking it: the first 405 of a servlet sends it an {@code
- * OPTIONS} request through its named dispatcher (no filters run) into a response that records
- * the {@code Allow} header and writes nothing; {@code HttpServlet} answers from the {@code doXxx}
+ * OPTIONS} request through its named dispatcher (no filters run) into a response that records the
+ * {@code Allow} header and writes nothing; {@code HttpServlet} answers from the {@code doXxx}
  * methods it overrides. The answer is cached per servlet name, at most {@value #MAX_SERVLETS}.
  */
 final class AllowProbe {

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies the Restatus rules to every request of a Servlet 6 application: every 4xx and 5xx
- * leaves with a problem body, uncaught exceptions become sanitized problems, and the policy rules
- * of {@code restatus.*} hold.
+ * Applies the Restatus rules to every request of a Servlet 6 application: every 4xx and 5xx leaves
+ * with a problem body, uncaught exceptions become sanitized problems, and the policy rules of
+ * {@code restatus.*} hold.
  *
  * <p>Map it to {@code /*} for the {@code REQUEST}, {@code ASYNC} and {@code ERROR} dispatcher
  * types, ahead of the filters whose errors it should cover. Its jar carries a {@code
@@ -34,8 +34,8 @@ import java.util.Optional;
  *
  * <p>Errors the container produces before any filter runs (a malformed request line, oversized
  * headers, a security constraint) reach the filter only through an error page: the web-fragment
- * declares none, so add {@code <error-page><location>/restatus-error</location></error-page>}
- * (any location: the filter answers it) to cover them.
+ * declares none, so add {@code <error-page><location>/restatus-error</location></error-page>} (any
+ * location: the filter answers it) to cover them.
  */
 public class RestatusFilter implements Filter {
 
@@ -76,8 +76,7 @@ public class RestatusFilter implements Filter {
       for (String name : Collections.list(filterConfig.getInitParameterNames())) {
         params.put(name, filterConfig.getInitParameter(name));
       }
-      config =
-          RestatusConfig.load(params, "init-param of filter " + filterConfig.getFilterName());
+      config = RestatusConfig.load(params, "init-param of filter " + filterConfig.getFilterName());
     }
     boolean auto = Boolean.parseBoolean(filterConfig.getInitParameter(AUTO_REGISTERED_PARAM));
     if (config.mode() == Mode.OFF || (auto && !config.autoRegister())) {
@@ -174,7 +173,11 @@ public class RestatusFilter implements Filter {
     if (wrapper.isCommittedToContainer()) {
       LOG.log(
           Level.ERROR,
-          "Restatus: " + view.method() + " " + view.path() + " threw after its response was"
+          "Restatus: "
+              + view.method()
+              + " "
+              + view.path()
+              + " threw after its response was"
               + " committed; the response is left as it was",
           t);
       return true;

@@ -3,8 +3,8 @@ package dev.restatus.servlet;
 import dev.restatus.core.Decision;
 import dev.restatus.core.Failure;
 import dev.restatus.core.Mode;
-import dev.restatus.core.Restatus;
 import dev.restatus.core.ResponseView;
+import dev.restatus.core.Restatus;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,14 +19,14 @@ import java.util.Map;
 
 /**
  * The response the application writes to. Nothing is buffered: the core rules run once, at the
- * commit point (the first byte or flush of the body, or the end of the exchange without one),
- * and the body then streams straight to the container or is discarded in favour of a problem.
- * {@code sendError} is recorded, never passed to the container, so no container error page runs.
+ * commit point (the first byte or flush of the body, or the end of the exchange without one), and
+ * the body then streams straight to the container or is discarded in favour of a problem. {@code
+ * sendError} is recorded, never passed to the container, so no container error page runs.
  *
  * <p>Before the commit point every call passes through, so the container keeps its own state
- * (status, headers, buffer). After a decision that replaces or drops the body, the application
- * sees a committed response: its header changes and writes are ignored, as a container ignores
- * them after {@code sendError}.
+ * (status, headers, buffer). After a decision that replaces or drops the body, the application sees
+ * a committed response: its header changes and writes are ignored, as a container ignores them
+ * after {@code sendError}.
  */
 final class RestatusResponse extends HttpServletResponseWrapper {
 
@@ -51,8 +51,8 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   private int inspectedLength;
 
   /**
-   * @param pinnedStatus in an ERROR dispatch, the status of the error being rendered: whatever
-   *     the error page sets, this is the status sent; otherwise {@code null}
+   * @param pinnedStatus in an ERROR dispatch, the status of the error being rendered: whatever the
+   *     error page sets, this is the status sent; otherwise {@code null}
    */
   RestatusResponse(
       HttpServletResponse response,

@@ -30,7 +30,8 @@ final class JettyContainer implements ServletContainer {
     ServletContextHandler ctx = new ServletContextHandler(contextPath);
     EnumSet<DispatcherType> all =
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
-    ctx.addFilter(new FilterHolder(new LegacyApp.Guard()), "/guarded/*", EnumSet.of(DispatcherType.REQUEST));
+    ctx.addFilter(
+        new FilterHolder(new LegacyApp.Guard()), "/guarded/*", EnumSet.of(DispatcherType.REQUEST));
     FilterHolder restatus = new FilterHolder(RestatusFilter.class);
     restatus.setName("Restatus");
     restatus.setInitParameters(settings);

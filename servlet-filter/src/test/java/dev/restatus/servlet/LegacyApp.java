@@ -16,8 +16,8 @@ import java.util.InputMismatchException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The servlet fixture: the endpoints of the shared scenario table, written the way legacy
- * servlets write them, plus servlet-only cases (sendError, async, committed responses).
+ * The servlet fixture: the endpoints of the shared scenario table, written the way legacy servlets
+ * write them, plus servlet-only cases (sendError, async, committed responses).
  */
 final class LegacyApp {
 
@@ -127,7 +127,8 @@ final class LegacyApp {
         case "wrapped" ->
             throw new ServletException(
                 "outer secret-1234", new IllegalArgumentException("wrapped cause"));
-        case "problem" -> throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
+        case "problem" ->
+            throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
         default -> throw new IllegalStateException(what);
       }
     }

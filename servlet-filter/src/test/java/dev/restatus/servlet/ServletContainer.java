@@ -6,8 +6,8 @@ import java.util.Map;
 interface ServletContainer extends AutoCloseable {
 
   /**
-   * Adds the legacy app under a context path, with the Guard filter ahead of Restatus and a
-   * global error page at {@code /restatus-error} (as the README recommends).
+   * Adds the legacy app under a context path, with the Guard filter ahead of Restatus and a global
+   * error page at {@code /restatus-error} (as the README recommends).
    *
    * @param contextPath e.g. {@code /app}
    * @param settings the filter's init-params
@@ -17,7 +17,9 @@ interface ServletContainer extends AutoCloseable {
   /** Starts the container with every application added. */
   void start() throws Exception;
 
-  /** @return the root URL of the application at {@code contextPath}, without a trailing slash */
+  /**
+   * @return the root URL of the application at {@code contextPath}, without a trailing slash
+   */
   String base(String contextPath);
 
   /** Registers the servlets of {@link LegacyApp} in the order the tests expect. */

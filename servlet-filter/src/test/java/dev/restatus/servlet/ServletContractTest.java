@@ -67,7 +67,9 @@ abstract class ServletContractTest {
   }
 
   private JsonNode problem(HttpResponse<byte[]> r) throws Exception {
-    assertThat(r.headers().firstValue("Content-Type")).get().asString()
+    assertThat(r.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
         .startsWith("application/problem+json");
     JsonNode p = JSON.readTree(r.body());
     assertThat(p.path("status").asInt()).isEqualTo(r.statusCode());
@@ -211,7 +213,8 @@ abstract class ServletContractTest {
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("at com.acme.Foo.bar");
     assertThat(ScenarioRunner.findingCounts())
         .containsKey("problem-body GET /stack: 500 without a problem body")
-        .containsKey("server-error-leak GET /stack: 500 body shows a stack trace or exception class");
+        .containsKey(
+            "server-error-leak GET /stack: 500 body shows a stack trace or exception class");
   }
 
   @Test

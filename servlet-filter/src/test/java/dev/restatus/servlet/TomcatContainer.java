@@ -13,8 +13,8 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
 /**
- * Tomcat (embedded) on a free loopback port, set up as a standalone Tomcat sets up an
- * application: the default servlet on {@code /}.
+ * Tomcat (embedded) on a free loopback port, set up as a standalone Tomcat sets up an application:
+ * the default servlet on {@code /}.
  */
 final class TomcatContainer implements ServletContainer {
 

@@ -20,7 +20,9 @@ public final class RawHttp {
 
   /** A response as it came off the wire. */
   public record Response(String statusLine, Map<String, String> headers, byte[] body) {
-    /** @return the status code */
+    /**
+     * @return the status code
+     */
     public int status() {
       return Integer.parseInt(statusLine.split(" ")[1]);
     }
@@ -37,8 +39,7 @@ public final class RawHttp {
   private RawHttp() {}
 
   /**
-   * Sends one request with {@code Connection: close} and reads everything until the server
-   * closes.
+   * Sends one request with {@code Connection: close} and reads everything until the server closes.
    *
    * @param base the application root URL
    * @param method the method

@@ -124,7 +124,9 @@ public final class Scenario {
     return this;
   }
 
-  /** @return the display name: method, path and what it shows */
+  /**
+   * @return the display name: method, path and what it shows
+   */
   public String displayName() {
     return method + " " + path + " - " + name;
   }

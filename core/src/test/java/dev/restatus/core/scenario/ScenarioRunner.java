@@ -34,17 +34,23 @@ public final class ScenarioRunner {
           .build();
   private final String base;
 
-  /** @param base the application root, e.g. {@code http://localhost:8080/app} (no slash) */
+  /**
+   * @param base the application root, e.g. {@code http://localhost:8080/app} (no slash)
+   */
   public ScenarioRunner(String base) {
     this.base = base;
   }
 
-  /** @return the application root this runner talks to */
+  /**
+   * @return the application root this runner talks to
+   */
   public String base() {
     return base;
   }
 
-  /** @return one dynamic test per row of {@link Scenarios#all()} */
+  /**
+   * @return one dynamic test per row of {@link Scenarios#all()}
+   */
   public Stream<DynamicTest> tests() {
     return Scenarios.all().stream()
         .map(s -> DynamicTest.dynamicTest(s.displayName(), () -> check(s)));
@@ -86,20 +92,22 @@ public final class ScenarioRunner {
       case ANY -> {}
     }
     s.headerEquals.forEach(
-        (n, v) -> assertThat(r.headers().allValues(n)).as(what + " header " + n).containsExactly(v));
+        (n, v) ->
+            assertThat(r.headers().allValues(n)).as(what + " header " + n).containsExactly(v));
     s.headerContains.forEach(
         (n, v) -> assertThat(r.headers().firstValue(n)).as(what).get().asString().contains(v));
     s.headerLacks.forEach(
         (n, v) -> assertThat(r.headers().firstValue(n).orElse("")).as(what).doesNotContain(v));
-    s.headersAbsent.forEach(n -> assertThat(r.headers().firstValue(n)).as(what + " " + n).isEmpty());
+    s.headersAbsent.forEach(
+        n -> assertThat(r.headers().firstValue(n)).as(what + " " + n).isEmpty());
     s.headersPresent.forEach(
         n -> assertThat(r.headers().firstValue(n)).as(what + " " + n).isPresent());
     s.bodyContains.forEach(p -> assertThat(body).as(what).contains(p));
     s.bodyLacks.forEach(p -> assertThat(body).as(what).doesNotContain(p));
   }
 
-  private static void checkProblem(
-      Scenario s, HttpResponse<byte[]> r, String body, String what) throws IOException {
+  private static void checkProblem(Scenario s, HttpResponse<byte[]> r, String body, String what)
+      throws IOException {
     assertThat(r.headers().firstValue("Content-Type"))
         .as(what)
         .get()
@@ -127,8 +135,8 @@ public final class ScenarioRunner {
 
   /**
    * A concealed 403 must be indistinguishable from the application's real 404: same status, same
-   * headers (names and values, apart from Date, Content-Length and the error id) and the same
-   * body apart from the per-occurrence error id.
+   * headers (names and values, apart from Date, Content-Length and the error id) and the same body
+   * apart from the per-occurrence error id.
    */
   public void checkConcealedLooksMissing() throws Exception {
     HttpResponse<byte[]> concealed = send("GET", "/conceal/secret");

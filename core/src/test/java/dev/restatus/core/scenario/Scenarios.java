@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The one scenario table every adapter runs on a real server (DESIGN.md section 2).
  *
- * <p>Each adapter's test application is started with {@link #SETTINGS} and serves these
- * endpoints, below its application root, in its own idiom (servlet: {@code sendError}/{@code
+ * <p>Each adapter's test application is started with {@link #SETTINGS} and serves these endpoints,
+ * below its application root, in its own idiom (servlet: {@code sendError}/{@code
  * setStatus}/writers; JAX-RS: {@code Response}s, exceptions, entities):
  *
  * <table>
@@ -56,7 +56,9 @@ public final class Scenarios {
 
   private Scenarios() {}
 
-  /** @return every row of the table */
+  /**
+   * @return every row of the table
+   */
   public static List<Scenario> all() {
     return List.of(
         get("success passes through", "/ok").status(200).contains("ok"),
