@@ -54,7 +54,8 @@ public record Decision(
   }
 
   /**
-   * @return whether this decision changes nothing at all on the wire
+   * @return whether this decision keeps the body and touches no header (the status is compared by
+   *     the caller, which knows what the application set)
    */
   public boolean isNoOp() {
     return body == Body.KEEP && setHeaders.isEmpty() && removeHeaders.isEmpty();

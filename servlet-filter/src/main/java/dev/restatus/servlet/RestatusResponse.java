@@ -230,7 +230,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   @Override
   public void sendError(int sc, String msg) throws IOException {
-    if (isCommitted()) {
+    if (errorSent || isCommittedToContainer()) {
       throw new IllegalStateException("Cannot call sendError() after the response is committed");
     }
     if (!enforce) {
@@ -561,6 +561,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
     @Override
     public String header(String name) {
+      if (name.equalsIgnoreCase("Content-Type")) {
+        return getResponse().getContentType();
+      }
       return ((HttpServletResponse) getResponse()).getHeader(name);
     }
 

@@ -100,6 +100,11 @@ final class LegacyApp {
           resp.flushBuffer();
           throw new IllegalStateException("after commit " + arg);
         }
+        case "late-error" -> {
+          resp.setContentType("text/html");
+          resp.getWriter().write("<html>started a page, then");
+          resp.sendError(502, "upstream failed");
+        }
         case "stack" -> {
           resp.setStatus(500);
           resp.setContentType("text/plain");

@@ -50,6 +50,7 @@ interface ServletContainer extends AutoCloseable {
         "/committed",
         "/big",
         "/stack",
+        "/late-error",
         "/guarded/*");
     r.servlet("async", new LegacyApp.Async(), true, "/async/*");
   }

@@ -99,6 +99,14 @@ abstract class ServletContractTest {
   }
 
   @Test
+  void sendErrorAfterAnUncommittedBodyDiscardsIt() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/late-error");
+    assertThat(r.statusCode()).isEqualTo(502);
+    problem(r);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("started a page");
+  }
+
+  @Test
   void asyncSuccessPassesThrough() throws Exception {
     HttpResponse<byte[]> r = app.send("GET", "/async/ok");
     assertThat(r.statusCode()).isEqualTo(200);
