@@ -166,6 +166,13 @@ class JerseyContractTest {
   }
 
   @Test
+  void malformedAcceptIsAClientError() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/ok", "Accept", "text/plain;q=abc, /;");
+    assertThat(r.statusCode()).isBetween(400, 499);
+    problem(r);
+  }
+
+  @Test
   void resourceAnswering405GetsAllowFromTheResourceModel() throws Exception {
     HttpResponse<byte[]> r = app.send("PUT", "/readonly");
     assertThat(r.statusCode()).isEqualTo(405);
