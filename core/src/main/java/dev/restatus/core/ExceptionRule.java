@@ -31,7 +31,7 @@ final class ExceptionRule {
 
   /** An exception that carries its own status (a framework's HTTP exception). */
   Failure apply(RequestView request, Throwable thrown, int status) {
-    return failure(request, status, thrown, thrown);
+    return failure(request, status, thrown, null);
   }
 
   Failure apply(RequestView request, Throwable thrown) {
@@ -59,7 +59,9 @@ final class ExceptionRule {
     return null;
   }
 
-  private Failure failure(RequestView request, int status, Throwable cause, Throwable thrown) {
+  // `crash` is the throwable to log with its stack, or null for an exception the application
+  // threw on purpose to answer with its status (logged in one line, without a stack)
+  private Failure failure(RequestView request, int status, Throwable cause, Throwable crash) {
     String detail = null;
     if (status < 500) {
       detail = clientDetails ? cause.getMessage() : null;
@@ -70,7 +72,18 @@ final class ExceptionRule {
     }
     Problem p = problems.generate(status, detail);
     String id = Problems.errorId(p);
-    log(request, status, id, thrown);
+    if (crash != null) {
+      log(request, status, id, crash);
+    } else if (status >= 500) {
+      LOG.log(
+          Level.WARNING,
+          "Restatus error id {0}: {1} {2} answered {3} for {4}",
+          id,
+          request.method(),
+          request.path(),
+          status,
+          cause.toString());
+    }
     return new Failure(status, Map.of(Problems.ERROR_ID_HEADER, List.of(id)), p);
   }
 

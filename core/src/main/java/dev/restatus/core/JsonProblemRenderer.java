@@ -2,8 +2,10 @@ package dev.restatus.core;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,12 +47,21 @@ public final class JsonProblemRenderer implements ProblemRenderer {
       }
       for (Map.Entry<String, Object> e : p.extensions().entrySet()) {
         g.writeFieldName(e.getKey());
-        mapper.writeValue(g, e.getValue());
+        g.writeTree(tree(e.getValue()));
       }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render " + p, e);
     }
     return out.toByteArray();
+  }
+
+  /** The value as JSON, or its {@code toString()} where Jackson has no serializer for it. */
+  private JsonNode tree(Object value) {
+    try {
+      return mapper.valueToTree(value);
+    } catch (IllegalArgumentException e) {
+      return TextNode.valueOf(String.valueOf(value));
+    }
   }
 }

@@ -195,12 +195,17 @@ public final class Problem {
      * @param name the member name; not one of the standard members
      * @param value the value; {@code null} removes the member
      * @return this builder
-     * @throws IllegalArgumentException if {@code name} is a standard member or blank
+     * @throws IllegalArgumentException if {@code name} is a standard member or blank, or {@code
+     *     value} is a {@link Throwable} (its stack trace would reach the client)
      */
     public Builder extension(String name, Object value) {
       if (name == null || name.isBlank() || RESERVED.contains(name)) {
         throw new IllegalArgumentException(
             "'" + name + "' cannot be an extension member; reserved: " + RESERVED);
+      }
+      if (value instanceof Throwable) {
+        throw new IllegalArgumentException(
+            "extension member '" + name + "' cannot be an exception: it would expose its stack");
       }
       if (value == null) {
         extensions.remove(name);

@@ -90,7 +90,9 @@ public final class Restatus implements AutoCloseable {
     if (config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
-    Problem p = problems.generate(501, null);
+    Problem p =
+        problems.generate(
+            501, "The method " + request.method() + " is not implemented by this server.");
     return Optional.of(problemDecision(501, Map.of(), List.of(), p));
   }
 
@@ -116,7 +118,7 @@ public final class Restatus implements AutoCloseable {
    * @param request the request
    * @param thrown the exception; its message is the candidate detail
    * @param status the status the exception carries
-   * @return status, (no) headers and problem
+   * @return status, the error id header and problem
    */
   public Failure onException(RequestView request, Throwable thrown, int status) {
     return exceptions.apply(request, thrown, status);
@@ -160,7 +162,7 @@ public final class Restatus implements AutoCloseable {
    * @param length how many bytes of {@code head} are valid
    */
   public void inspect(RequestView request, int status, byte[] head, int length) {
-    if (status >= 500 && length > 0 && LeakRule.leaks(head, length)) {
+    if (config.mode() != Mode.OFF && status >= 500 && length > 0 && LeakRule.leaks(head, length)) {
       findings.record(
           new Finding(
               "server-error-leak",

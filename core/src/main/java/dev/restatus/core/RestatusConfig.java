@@ -377,7 +377,7 @@ public final class RestatusConfig {
             "Unknown setting "
                 + key
                 + " = \""
-                + e.getValue()
+                + printable(e.getValue())
                 + "\" (from "
                 + source
                 + "); known keys: "
@@ -411,7 +411,7 @@ public final class RestatusConfig {
             "Unknown environment variable "
                 + e.getKey()
                 + " = \""
-                + e.getValue()
+                + printable(e.getValue())
                 + "\"; known: "
                 + String.join(", ", byEnvName.keySet())
                 + " (restatus.exception.* and restatus.allow.* keys cannot be set from the"
@@ -623,10 +623,30 @@ public final class RestatusConfig {
     return inspectLimit;
   }
 
+  /** Escapes control characters so that a bad value cannot split a log line. */
+  private static String printable(String value) {
+    StringBuilder sb = new StringBuilder(value.length());
+    for (char c : value.toCharArray()) {
+      if (c < 0x20 || c == 0x7f) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
   private record Setting(String key, String value, String source) {
     ConfigException fail(String allowed) {
       return new ConfigException(
-          "Bad setting " + key + " = \"" + value + "\" (from " + source + "): expected " + allowed);
+          "Bad setting "
+              + key
+              + " = \""
+              + printable(value)
+              + "\" (from "
+              + source
+              + "): expected "
+              + allowed);
     }
   }
 }

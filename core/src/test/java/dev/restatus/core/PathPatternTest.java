@@ -97,7 +97,8 @@ class PathPatternTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "admin", "admin/**", "*", "**", "/a/**/b", "/**/x", "/a*", "/a/b*c", "/a/***"})
+  @ValueSource(
+      strings = {"", "admin", "admin/**", "*", "**", "/a/**/b", "/**/x", "/a*", "/a/b*c", "/a/***"})
   void invalidPatternsAreRejected(String pattern) {
     assertThatThrownBy(() -> PathPattern.compile(pattern))
         .isInstanceOf(IllegalArgumentException.class);

@@ -268,4 +268,27 @@ class ProblemJsonTest {
     assertThatThrownBy(() -> ProblemException.of(400, "d", "Lonely"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void exceptionsCannotBeExtensionMembers() {
+    assertThatThrownBy(
+            () -> Problem.builder(400).extension("cause", new IllegalStateException("secret")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cause");
+  }
+
+  @Test
+  void valuesJacksonCannotRenderAreWrittenAsText() throws Exception {
+    java.time.Instant at = java.time.Instant.parse("2026-01-02T03:04:05Z");
+    JsonNode n =
+        render(
+            Problem.builder(409)
+                .extension("at", at)
+                .extension("maybe", java.util.Optional.of("x"))
+                .extension("count", 3)
+                .build());
+    assertThat(n.get("at").asText()).isEqualTo("2026-01-02T03:04:05Z");
+    assertThat(n.get("maybe").isTextual()).isTrue();
+    assertThat(n.get("count").asInt()).isEqualTo(3);
+  }
 }

@@ -45,7 +45,10 @@ class RestatusConfigTest {
   }
 
   private static RestatusConfig load(
-      Map<String, ?> adapter, ClassLoader loader, Map<String, String> env, Map<String, String> sys) {
+      Map<String, ?> adapter,
+      ClassLoader loader,
+      Map<String, String> env,
+      Map<String, String> sys) {
     return RestatusConfig.load(adapter, SOURCE, loader, env, sys);
   }
 
@@ -148,7 +151,11 @@ class RestatusConfigTest {
   @Test
   void adapterValuesNeedNotBeStrings() {
     RestatusConfig c =
-        load(Map.of("restatus.retry-after", 30, "restatus.mode", Mode.OFF), null, Map.of(), Map.of());
+        load(
+            Map.of("restatus.retry-after", 30, "restatus.mode", Mode.OFF),
+            null,
+            Map.of(),
+            Map.of());
 
     assertThat(c.retryAfter()).isEqualTo(30);
     assertThat(c.mode()).isEqualTo(Mode.OFF);
@@ -301,12 +308,9 @@ class RestatusConfigTest {
         Arguments.of("restatus.retry-after", "-1", "whole seconds"),
         Arguments.of("restatus.retry-after", "abc", "whole seconds"),
         Arguments.of("restatus.retry-after", "1.5", "whole seconds"),
-        Arguments.of(
-            "restatus.exception.java.lang.IllegalArgumentException", "200", "400 to 599"),
-        Arguments.of(
-            "restatus.exception.java.lang.IllegalArgumentException", "600", "400 to 599"),
-        Arguments.of(
-            "restatus.exception.java.lang.IllegalArgumentException", "abc", "400 to 599"),
+        Arguments.of("restatus.exception.java.lang.IllegalArgumentException", "200", "400 to 599"),
+        Arguments.of("restatus.exception.java.lang.IllegalArgumentException", "600", "400 to 599"),
+        Arguments.of("restatus.exception.java.lang.IllegalArgumentException", "abc", "400 to 599"),
         Arguments.of("restatus.exception.not..valid", "400", "fully.qualified.ClassName"),
         Arguments.of("restatus.exception.", "400", "fully.qualified.ClassName"),
         Arguments.of("restatus.conceal-forbidden", "admin", "path patterns"),
@@ -331,14 +335,15 @@ class RestatusConfigTest {
 
   @ParameterizedTest(name = "{0}={1}")
   @MethodSource("badValues")
-  void badValueFailsNamingKeyValueSourceAndWhatIsAllowed(
-      String key, String value, String allowed) {
+  void badValueFailsNamingKeyValueSourceAndWhatIsAllowed(String key, String value, String allowed) {
     assertThatThrownBy(() -> RestatusConfig.of(Map.of(key, value)))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(key)
-        .hasMessageContaining("\"" + value + "\"")
+        .hasMessageContaining("\"" + value.replace("\r", "\\u000d").replace("\n", "\\u000a") + "\"")
         .hasMessageContaining("programmatic properties")
-        .hasMessageContaining(allowed);
+        .hasMessageContaining(allowed)
+        .message()
+        .doesNotContain("\r", "\n");
   }
 
   @Test
@@ -389,7 +394,8 @@ class RestatusConfigTest {
     assertThat(c.clientErrorDetails()).isFalse();
     assertThat(c.serverErrorDetails()).isTrue();
     assertThat(c.autoRegister()).isFalse();
-    assertThat(c.exceptionStatuses()).containsExactly(Map.entry("java.util.NoSuchElementException", 404));
+    assertThat(c.exceptionStatuses())
+        .containsExactly(Map.entry("java.util.NoSuchElementException", 404));
   }
 
   /** A renderer for the {@code restatus.renderer} test; needs a public no-argument constructor. */
@@ -409,7 +415,8 @@ class RestatusConfigTest {
 
   @Test
   void customRendererIsInstantiated() {
-    RestatusConfig c = RestatusConfig.of(Map.of("restatus.renderer", PlainRenderer.class.getName()));
+    RestatusConfig c =
+        RestatusConfig.of(Map.of("restatus.renderer", PlainRenderer.class.getName()));
 
     assertThat(c.renderer()).isInstanceOf(PlainRenderer.class);
     assertThat(new String(c.renderer().render(Problem.of(404)), StandardCharsets.US_ASCII))
