@@ -51,13 +51,20 @@ final class JaxrsRequestView implements RequestView {
     if (!(uriInfo instanceof ExtendedUriInfo ext)) {
       return Set.of();
     }
-    Resource resource = ext.getMatchedModelResource();
-    if (resource == null) {
-      return Set.of();
-    }
     Set<String> methods = new LinkedHashSet<>();
-    for (ResourceMethod m : resource.getResourceMethods()) {
-      methods.add(m.getHttpMethod());
+    Resource resource = ext.getMatchedModelResource();
+    if (resource != null) {
+      for (ResourceMethod m : resource.getResourceMethods()) {
+        methods.add(m.getHttpMethod());
+      }
+    } else if (!ext.getMatchedRuntimeResources().isEmpty()) {
+      // routing found the path but no method: Jersey's own 405
+      for (ResourceMethod m : ext.getMatchedRuntimeResources().get(0).getResourceMethods()) {
+        methods.add(m.getHttpMethod());
+      }
+    }
+    if (methods.isEmpty()) {
+      return Set.of();
     }
     if (methods.contains(HttpMethod.GET)) {
       methods.add(HttpMethod.HEAD);

@@ -4,16 +4,17 @@ import dev.restatus.core.Failure;
 import dev.restatus.core.Problem;
 import dev.restatus.core.Restatus;
 import dev.restatus.core.StatusCatalog;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Map;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 
 /**
  * Maps every exception no more specific mapper of the application handles. A {@code
@@ -27,7 +28,7 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
   private final Restatus engine;
 
   @Context private Request request;
-  @Context private UriInfo uriInfo;
+  @Context private ExtendedUriInfo uriInfo;
   @Context private HttpHeaders headers;
 
   RestatusExceptionMapper(Restatus engine) {
@@ -48,6 +49,11 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
         p = p.toBuilder().detail(null).build();
       }
       Response.ResponseBuilder b = Response.fromResponse(r);
+      if (wae instanceof NotAllowedException && isRoutingError()) {
+        // Jersey's routing lists the resource's methods without the HEAD it serves: let the
+        // Allow rule take them from the resource model instead
+        b.header(HttpHeaders.ALLOW, null);
+      }
       f.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
       return b.entity(p).type(Problem.MEDIA_TYPE).build();
     }
@@ -59,6 +65,10 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     return b.entity(f.problem()).type(MediaType.valueOf(Problem.MEDIA_TYPE)).build();
+  }
+
+  private boolean isRoutingError() {
+    return uriInfo.getMatchedResourceMethod() == null;
   }
 
   /** JAX-RS's own message for an exception built without one: "HTTP 404 Not Found". */

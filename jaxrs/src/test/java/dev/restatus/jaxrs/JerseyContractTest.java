@@ -173,6 +173,16 @@ class JerseyContractTest {
   }
 
   @Test
+  void jerseysOwn405ListsEveryServedMethod() throws Exception {
+    HttpResponse<byte[]> r = app.send("DELETE", "/ok");
+    assertThat(r.statusCode()).isEqualTo(405);
+    problem(r);
+    assertThat(r.headers().firstValue("Allow").orElseThrow())
+        .contains("GET", "HEAD", "OPTIONS")
+        .doesNotContain("DELETE");
+  }
+
+  @Test
   void resourceAnswering405GetsAllowFromTheResourceModel() throws Exception {
     HttpResponse<byte[]> r = app.send("PUT", "/readonly");
     assertThat(r.statusCode()).isEqualTo(405);

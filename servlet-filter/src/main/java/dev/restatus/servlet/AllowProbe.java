@@ -68,7 +68,7 @@ final class AllowProbe {
         }
       }
     }
-    return Set.copyOf(methods);
+    return java.util.Collections.unmodifiableSet(methods);
   }
 
   /** The request seen by the probed servlet: the same, but {@code OPTIONS}. */

@@ -158,9 +158,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     finished = true;
     decide(written > 0);
-    if (keeping() && realWriter != null) {
-      realWriter.flush();
-    }
+    // no flush: the container completes the response, and can still send Content-Length
     if (inspected != null && inspectedLength > 0) {
       engine.inspect(request, decision.status(), inspected, inspectedLength);
     }
