@@ -3,7 +3,6 @@ package dev.restatus.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
@@ -36,8 +35,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JerseyContractTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Server server;
   private ScenarioRunner app;
@@ -107,13 +104,7 @@ class JerseyContractTest {
   }
 
   private static JsonNode problem(HttpResponse<byte[]> r) throws Exception {
-    assertThat(r.headers().firstValue("Content-Type"))
-        .get()
-        .asString()
-        .startsWith("application/problem+json");
-    JsonNode p = JSON.readTree(r.body());
-    assertThat(p.path("status").asInt()).isEqualTo(r.statusCode());
-    return p;
+    return ScenarioRunner.problemOf(r);
   }
 
   @Test

@@ -9,6 +9,8 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.Closeable;
+import java.io.Flushable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -433,6 +435,37 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
   }
 
+  /**
+   * Called before the application's bytes or chars go anywhere: the first one is the commit point.
+   *
+   * @return whether they go to the client (else they are discarded)
+   */
+  private boolean beforeWrite(int len) throws IOException {
+    written += len;
+    decide(true);
+    return keeping();
+  }
+
+  /** The application flushed: a kept response commits; nothing else is sent early. */
+  private void appFlushed(Flushable real) throws IOException {
+    decide(written > 0);
+    if (keeping()) {
+      if (real != null) {
+        real.flush();
+      } else if (realStream == null && realWriter == null) {
+        getResponse().flushBuffer();
+      }
+    }
+  }
+
+  /** The application closed its stream or writer. */
+  private void appClosed(Closeable real) throws IOException {
+    decide(written > 0);
+    if (keeping() && real != null) {
+      real.close();
+    }
+  }
+
   /** The application's byte stream: decides on the first byte, then streams or discards. */
   private final class Output extends ServletOutputStream {
     private boolean closed;
@@ -444,12 +477,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      if (len == 0 || closed) {
-        return;
-      }
-      written += len;
-      decide(true);
-      if (keeping()) {
+      if (len > 0 && !closed && beforeWrite(len)) {
         inspect(b, off, len);
         realStream().write(b, off, len);
       }
@@ -457,25 +485,14 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flush() throws IOException {
-      decide(written > 0);
-      if (keeping()) {
-        if (realStream != null) {
-          realStream.flush();
-        } else if (realWriter == null) {
-          getResponse().flushBuffer();
-        }
-      }
+      appFlushed(realStream);
     }
 
     @Override
     public void close() throws IOException {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      decide(written > 0);
-      if (keeping() && realStream != null) {
-        realStream.close();
+      if (!closed) {
+        closed = true;
+        appClosed(realStream);
       }
     }
 
@@ -508,12 +525,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
     @Override
     public void write(char[] c, int off, int len) throws IOException {
-      if (len == 0 || closed) {
-        return;
-      }
-      written += len;
-      decide(true);
-      if (keeping()) {
+      if (len > 0 && !closed && beforeWrite(len)) {
         inspect(c, off, len);
         realWriter().write(c, off, len);
       }
@@ -521,25 +533,14 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
     @Override
     public void flush() throws IOException {
-      decide(written > 0);
-      if (keeping()) {
-        if (realWriter != null) {
-          realWriter.flush();
-        } else if (realStream == null) {
-          getResponse().flushBuffer();
-        }
-      }
+      appFlushed(realWriter);
     }
 
     @Override
     public void close() throws IOException {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      decide(written > 0);
-      if (keeping() && realWriter != null) {
-        realWriter.close();
+      if (!closed) {
+        closed = true;
+        appClosed(realWriter);
       }
     }
   }

@@ -3,7 +3,6 @@ package dev.restatus.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServletContractTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ServletContainer container;
   private ScenarioRunner app;
@@ -66,14 +63,8 @@ abstract class ServletContractTest {
     app.checkConcealedLooksMissing();
   }
 
-  private JsonNode problem(HttpResponse<byte[]> r) throws Exception {
-    assertThat(r.headers().firstValue("Content-Type"))
-        .get()
-        .asString()
-        .startsWith("application/problem+json");
-    JsonNode p = JSON.readTree(r.body());
-    assertThat(p.path("status").asInt()).isEqualTo(r.statusCode());
-    return p;
+  private static JsonNode problem(HttpResponse<byte[]> r) throws Exception {
+    return ScenarioRunner.problemOf(r);
   }
 
   @Test

@@ -102,12 +102,20 @@ public final class RawHttp {
   }
 
   /**
-   * The framing checks every adapter must pass: HEAD of an error, 204 with a stray body, and an
-   * error whose application-set {@code Content-Length} no longer fits the problem.
+   * The framing checks every adapter must pass: a small success still framed by {@code
+   * Content-Length}, HEAD of an error, 204 with a stray body, and an error whose application-set
+   * {@code Content-Length} no longer fits the problem.
    *
    * @param base the application root URL
    */
   public static void checkFraming(String base) throws IOException {
+    Response ok = exchange(base, "GET", "/ok");
+    assertThat(ok.status()).isEqualTo(200);
+    assertThat(ok.header("Content-Length"))
+        .as("a small success keeps the Content-Length the container computes")
+        .isEqualTo("2");
+    assertThat(new String(ok.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+
     Response head = exchange(base, "HEAD", "/status/404");
     assertThat(head.status()).isEqualTo(404);
     assertThat(head.header("Content-Type")).startsWith("application/problem+json");

@@ -134,6 +134,23 @@ public final class ScenarioRunner {
   }
 
   /**
+   * Asserts that a response carries a problem body whose {@code status} is the response status.
+   *
+   * @param r the response
+   * @return the parsed problem
+   */
+  public static JsonNode problemOf(HttpResponse<byte[]> r) throws IOException {
+    assertThat(r.headers().firstValue("Content-Type"))
+        .as("Content-Type of " + r)
+        .get()
+        .asString()
+        .startsWith("application/problem+json");
+    JsonNode p = JSON.readTree(r.body());
+    assertThat(p.path("status").asInt()).isEqualTo(r.statusCode());
+    return p;
+  }
+
+  /**
    * A concealed 403 must be indistinguishable from the application's real 404: same status, same
    * headers (names and values, apart from Date, Content-Length and the error id) and the same body
    * apart from the per-occurrence error id.
