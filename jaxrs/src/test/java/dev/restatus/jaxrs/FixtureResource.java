@@ -120,11 +120,21 @@ public class FixtureResource {
 
   @GET
   @Path("conceal/{what}")
-  public String conceal(@PathParam("what") String what) {
-    if (what.equals("secret")) {
-      throw new ForbiddenException("secret exists");
+  public Response conceal(@PathParam("what") String what) {
+    switch (what) {
+      case "secret" -> throw new ForbiddenException("secret exists");
+      case "status" -> {
+        return Response.status(403).build();
+      }
+      case "throw" -> throw new SecurityException("secret exists");
+      default -> throw new NotFoundException();
     }
-    throw new NotFoundException();
+  }
+
+  @GET
+  @Path("fixed")
+  public Response fixed() {
+    return Response.status(405).build();
   }
 
   @GET

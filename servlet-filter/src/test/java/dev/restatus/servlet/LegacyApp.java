@@ -82,12 +82,14 @@ final class LegacyApp {
           resp.sendError(503);
         }
         case "conceal" -> {
-          if (arg.equals("secret")) {
-            resp.sendError(403, "secret exists");
-          } else {
-            resp.sendError(404);
+          switch (arg) {
+            case "secret" -> resp.sendError(403, "secret exists");
+            case "status" -> resp.setStatus(403);
+            case "throw" -> throw new SecurityException("secret exists");
+            default -> resp.sendError(404);
           }
         }
+        case "fixed" -> resp.sendError(405);
         case "forbidden" -> resp.sendError(403);
         case "created" -> {
           resp.setStatus(201);

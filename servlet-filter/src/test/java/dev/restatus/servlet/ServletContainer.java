@@ -46,6 +46,7 @@ interface ServletContainer extends AutoCloseable {
         "/retry/*",
         "/conceal/*",
         "/forbidden",
+        "/fixed",
         "/created",
         "/committed",
         "/big",

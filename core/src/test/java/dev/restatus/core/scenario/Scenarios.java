@@ -36,7 +36,11 @@ import java.util.Map;
  *   <tr><td>GET /retry/invalid</td><td>503 with Retry-After: soon</td></tr>
  *   <tr><td>GET /conceal/secret</td><td>403 with message or body "secret exists"</td></tr>
  *   <tr><td>GET /conceal/missing</td><td>404 as the app answers a missing resource</td></tr>
+ *   <tr><td>GET /conceal/status</td><td>a bare 403 status (setStatus, Response.status)</td></tr>
+ *   <tr><td>GET /conceal/throw</td><td>throws SecurityException("secret exists"), mapped to
+ *       403</td></tr>
  *   <tr><td>GET /forbidden</td><td>403</td></tr>
+ *   <tr><td>GET /fixed</td><td>405 without Allow (the Allow override applies)</td></tr>
  *   <tr><td>GET /created</td><td>201 without Location</td></tr>
  * </table>
  */
@@ -49,7 +53,9 @@ public final class Scenarios {
           "restatus.exception.java.util.NoSuchElementException", "404",
           "restatus.exception.java.util.InputMismatchException", "422",
           "restatus.keep-error-bodies", "application/vnd.legacy+json",
-          "restatus.conceal-forbidden", "/conceal/**");
+          "restatus.exception.java.lang.SecurityException", "403",
+          "restatus.conceal-forbidden", "/conceal/**",
+          "restatus.allow./fixed/**", "GET, PUT");
 
   /** The string no 5xx body may show. */
   public static final String SECRET = "secret-1234";
@@ -166,7 +172,18 @@ public final class Scenarios {
             .problem()
             .noDetail()
             .lacks("secret exists", "Forbidden"),
+        get("concealed bare 403 status", "/conceal/status").status(404).problem().noDetail(),
+        get("concealed 403 from an exception", "/conceal/throw")
+            .status(404)
+            .problem()
+            .noDetail()
+            .lacks("secret exists"),
         get("403 outside concealed paths", "/forbidden").status(403).problem(),
+        get("304 without body", "/status/304").status(304).empty().without("Content-Type"),
+        get("Allow override per path pattern", "/fixed")
+            .status(405)
+            .problem()
+            .headerIs("Allow", "PUT"),
         Scenario.of("unknown method is 501", "PROPFIND", "/ok").status(501).problem(),
         get("201 without Location is left alone", "/created").status(201));
   }
