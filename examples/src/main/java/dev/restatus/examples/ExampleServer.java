@@ -88,7 +88,11 @@ public final class ExampleServer {
     WebAppContext legacy = legacyApp("/legacy", true);
     ContextHandlerCollection contexts =
         new ContextHandlerCollection(
-            legacyApp("/legacy-raw", false), legacy, api("/api-raw", false), api("/api", true));
+            legacyApp("/legacy-raw", false),
+            legacy,
+            api("/api-raw", null),
+            api("/api", "enforce"),
+            api("/api-report", "report"));
     server.setHandler(contexts);
     server.setStopAtShutdown(true);
     try {
@@ -128,10 +132,9 @@ public final class ExampleServer {
     return app;
   }
 
-  private static ServletContextHandler api(String contextPath, boolean restatus) {
+  private static ServletContextHandler api(String contextPath, String mode) {
     ServletContextHandler api = new ServletContextHandler(contextPath);
-    ServletHolder jersey =
-        new ServletHolder("shop-api", new ServletContainer(new ShopApi(restatus)));
+    ServletHolder jersey = new ServletHolder("shop-api", new ServletContainer(new ShopApi(mode)));
     jersey.setAsyncSupported(true); // GET /tracking/{id}
     api.addServlet(jersey, "/*");
     return api;
@@ -239,6 +242,10 @@ public final class ExampleServer {
     b.append("  ")
         .append(base)
         .append("/api         the same Jersey app, Restatus auto-discovered\n");
+    b.append("  ")
+        .append(base)
+        .append("/api-report  the same again in restatus.mode=report: answers as /api-raw,")
+        .append(" logs each violation once, counts them in JMX dev.restatus:type=Findings\n");
     b.append("\nEach line asks the raw app, then the one with Restatus:\n");
     for (Map.Entry<String, String> e : comparisons()) {
       b.append("\n  # ").append(e.getKey()).append('\n');

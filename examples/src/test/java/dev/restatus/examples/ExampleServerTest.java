@@ -126,6 +126,29 @@ class ExampleServerTest {
   }
 
   @Test
+  void reportModeAnswersLikeTheRawAppAndCountsTheViolation() throws Exception {
+    long before = totalFindings();
+    HttpResponse<String> reported = send("GET", "/api-report/me");
+    assertThat(reported.statusCode()).isEqualTo(401);
+    assertThat(reported.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(type(reported)).doesNotStartWith(PROBLEM);
+    assertThat(totalFindings())
+        .as("401 without challenge, without problem body")
+        .isEqualTo(before + 2);
+  }
+
+  private static long totalFindings() throws Exception {
+    javax.management.MBeanServer jmx =
+        java.lang.management.ManagementFactory.getPlatformMBeanServer();
+    long total = 0;
+    for (javax.management.ObjectName n :
+        jmx.queryNames(new javax.management.ObjectName("dev.restatus:type=Findings,*"), null)) {
+      total += (Long) jmx.getAttribute(n, "Total");
+    }
+    return total;
+  }
+
+  @Test
   void forbiddenAdminPathsLookMissing() throws Exception {
     assertThat(send("GET", "/legacy-raw/admin/users").statusCode()).isEqualTo(403);
     assertThat(send("GET", "/api-raw/admin/users").statusCode()).isEqualTo(403);

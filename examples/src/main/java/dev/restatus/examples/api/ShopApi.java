@@ -11,10 +11,10 @@ import org.glassfish.jersey.server.ServerProperties;
 public class ShopApi extends ResourceConfig {
 
   /**
-   * @param restatus {@code false} sets {@code restatus.auto-register=false}: the auto-discovered
-   *     Restatus feature then stays inactive, and Jersey answers as it does without Restatus
+   * @param mode the {@code restatus.mode}; {@code null} opts out with {@code
+   *     restatus.auto-register=false}
    */
-  public ShopApi(boolean restatus) {
+  public ShopApi(String mode) {
     register(ShopResource.class);
     // no WADL: Jersey would otherwise add OPTIONS resources and warn about JAXB at start-up
     property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -22,8 +22,10 @@ public class ShopApi extends ResourceConfig {
     property("restatus.exception.java.lang.IllegalArgumentException", 400);
     // a 403 below /admin/ goes out as the 404 of a path that does not exist
     property("restatus.conceal-forbidden", "/admin/**");
-    if (!restatus) {
+    if (mode == null) {
       property("restatus.auto-register", false);
+    } else {
+      property("restatus.mode", mode);
     }
   }
 }
