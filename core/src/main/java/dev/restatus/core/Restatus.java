@@ -23,6 +23,21 @@ public final class Restatus implements AutoCloseable {
   /** The response header carrying the error id of a problem Restatus generated. */
   public static final String ERROR_ID_HEADER = "Restatus-Error-Id";
 
+  /**
+   * Headers that describe the application's body and are wrong for a problem that replaces it (a
+   * gzip filter's {@code Content-Encoding}, a download's {@code Content-Disposition}, ...).
+   */
+  static final List<String> REPRESENTATION_HEADERS =
+      List.of(
+          "Content-Length",
+          "Content-Encoding",
+          "Content-Range",
+          "Content-Disposition",
+          "Content-Language",
+          "Content-Location",
+          "ETag",
+          "Last-Modified");
+
   /** The extension member carrying the same error id in the problem body. */
   public static final String ERROR_ID_MEMBER = "errorId";
 
@@ -191,7 +206,7 @@ public final class Restatus implements AutoCloseable {
       headers.put(Problems.ERROR_ID_HEADER, id);
     }
     List<String> removed = new java.util.ArrayList<>(remove);
-    removed.add("Content-Length");
+    removed.addAll(REPRESENTATION_HEADERS);
     ProblemRenderer r = config.renderer();
     return new Decision(
         status, headers, removed, Decision.Body.PROBLEM, p, r.render(p), r.contentType());

@@ -40,8 +40,8 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
     JaxrsRequestView view = new JaxrsRequestView(request, uriInfo, headers);
     if (thrown instanceof WebApplicationException wae && wae.getResponse() != null) {
       Response r = wae.getResponse();
-      if (r.hasEntity()) {
-        return r;
+      if (r.hasEntity() || r.getStatus() < 400) {
+        return r; // its own body, or a redirect or 304 thrown as an exception
       }
       Failure f = engine.onException(view, wae, r.getStatus());
       Problem p = f.problem();

@@ -43,14 +43,17 @@ class JerseyContractTest {
   private ScenarioRunner report;
 
   private static ServletHolder jersey(Map<String, String> settings, boolean registerByHand) {
-    ResourceConfig rc = new ResourceConfig(FixtureResource.class);
+    ResourceConfig rc =
+        new ResourceConfig(FixtureResource.class, EdgeResource.class, EdgeResource.AppMapper.class);
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     settings.forEach(rc::property);
     if (registerByHand) {
       rc.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
       rc.register(RestatusFeature.class);
     }
-    return new ServletHolder(new ServletContainer(rc));
+    ServletHolder holder = new ServletHolder(new ServletContainer(rc));
+    holder.setAsyncSupported(true);
+    return holder;
   }
 
   @BeforeAll
@@ -215,5 +218,63 @@ class JerseyContractTest {
 
   private String appBase() {
     return app.base();
+  }
+
+  @Test
+  void redirectExceptionIsARedirectNotAProblem() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/redirect");
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location")).isPresent();
+    assertThat(r.headers().firstValue("Restatus-Error-Id")).isEmpty();
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .doesNotStartWith("application/problem+json");
+  }
+
+  @Test
+  void notModifiedExceptionCarriesNoErrorId() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/not-modified");
+    assertThat(r.statusCode()).isEqualTo(304);
+    assertThat(r.headers().firstValue("Restatus-Error-Id")).isEmpty();
+  }
+
+  @Test
+  void streamingOutputThatThrowsBecomesASanitizedProblem() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/stream-throws");
+    assertThat(r.statusCode()).isEqualTo(500);
+    ScenarioRunner.problemOf(r);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(Scenarios.SECRET);
+  }
+
+  @Test
+  void headOfAStreamingErrorIsAProblemWithoutBody() throws Exception {
+    HttpResponse<byte[]> r = app.send("HEAD", "/edge/stream-error");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(r.body()).isEmpty();
+  }
+
+  @Test
+  void asyncTimeoutIsA503Problem() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/async-timeout");
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.headers().firstValue("Retry-After")).isPresent();
+    ScenarioRunner.problemOf(r);
+  }
+
+  @Test
+  void asyncResumeWithAnExceptionIsSanitized() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/async-throw");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(Scenarios.SECRET);
+    ScenarioRunner.problemOf(r);
+  }
+
+  @Test
+  void appExceptionMapperTextIsReplaced() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/app-mapped");
+    assertThat(r.statusCode()).isEqualTo(501);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(Scenarios.SECRET);
+    ScenarioRunner.problemOf(r);
   }
 }

@@ -1,8 +1,11 @@
 package dev.restatus.servlet;
 
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -49,6 +52,9 @@ final class AllowProbe {
 
   private static Set<String> probe(
       HttpServletRequest request, HttpServletResponse response, String servlet) {
+    if (!dispatchesByMethod(request.getServletContext(), servlet)) {
+      return Set.of();
+    }
     RequestDispatcher dispatcher = request.getServletContext().getNamedDispatcher(servlet);
     if (dispatcher == null) {
       return Set.of();
@@ -69,6 +75,38 @@ final class AllowProbe {
       }
     }
     return java.util.Collections.unmodifiableSet(methods);
+  }
+
+  /**
+   * Whether the servlet is an {@code HttpServlet} that leaves {@code service} to {@code
+   * HttpServlet}: only then does an {@code OPTIONS} request reach nothing but {@code doOptions}. A
+   * servlet with its own {@code service} might run its business logic for any method.
+   */
+  static boolean dispatchesByMethod(ServletContext context, String servlet) {
+    ServletRegistration registration = context.getServletRegistration(servlet);
+    if (registration == null || registration.getClassName() == null) {
+      return false;
+    }
+    try {
+      ClassLoader loader = context.getClassLoader();
+      if (loader == null) {
+        loader = Thread.currentThread().getContextClassLoader();
+      }
+      Class<?> c = Class.forName(registration.getClassName(), false, loader);
+      if (!HttpServlet.class.isAssignableFrom(c)) {
+        return false;
+      }
+      for (; c != HttpServlet.class; c = c.getSuperclass()) {
+        for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+          if (m.getName().equals("service")) {
+            return false;
+          }
+        }
+      }
+      return true;
+    } catch (ReflectiveOperationException | LinkageError | SecurityException e) {
+      return false;
+    }
   }
 
   /** The request seen by the probed servlet: the same, but {@code OPTIONS}. */

@@ -139,6 +139,15 @@ public class RestatusFilter implements Filter {
     try {
       chain.doFilter(forChain, wrapper);
     } catch (IOException | ServletException | RuntimeException | Error t) {
+      if (isClientAbort(t)) {
+        LOG.log(
+            Level.DEBUG,
+            "Restatus: client went away during {0} {1}: {2}",
+            request.getMethod(),
+            request.getRequestURI(),
+            t.toString());
+        return; // nobody is listening: nothing more to write
+      }
       if (!handle(request, wrapper, t)) {
         throw t;
       }
@@ -158,15 +167,6 @@ public class RestatusFilter implements Filter {
       return false;
     }
     ServletRequestView view = new ServletRequestView(request, wrapper, allowProbe);
-    if (isClientAbort(t)) {
-      LOG.log(
-          Level.DEBUG,
-          "Restatus: client went away during {0} {1}: {2}",
-          view.method(),
-          view.path(),
-          t.toString());
-      return true;
-    }
     if (engine.config().mode() != Mode.ENFORCE) {
       return false;
     }
@@ -206,7 +206,7 @@ public class RestatusFilter implements Filter {
     return code instanceof Integer i && i >= 400 && i <= 599 ? i : null;
   }
 
-  private static RestatusResponse find(ServletResponse response) {
+  static RestatusResponse find(ServletResponse response) {
     ServletResponse r = response;
     while (r instanceof jakarta.servlet.ServletResponseWrapper w) {
       if (r instanceof RestatusResponse rr) {

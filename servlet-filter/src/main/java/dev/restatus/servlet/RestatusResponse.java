@@ -32,6 +32,8 @@ import java.util.Map;
  */
 final class RestatusResponse extends HttpServletResponseWrapper {
 
+  private static final System.Logger LOG = System.getLogger("dev.restatus");
+
   private final Restatus engine;
   private final ServletRequestView request;
   private final boolean enforce;
@@ -85,9 +87,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (d.status() != real.getStatus()) {
       real.setStatus(d.status());
     }
-    for (String name : d.removeHeaders()) {
-      removeHeader(real, name);
-    }
+    removeHeaders(real, d.removeHeaders());
     for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
       real.setHeader(h.getKey(), h.getValue());
     }
@@ -104,14 +104,35 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
   }
 
-  private static void removeHeader(HttpServletResponse real, String name) {
-    if (name.equalsIgnoreCase("Content-Length")) {
-      real.setContentLengthLong(-1);
-    } else if (name.equalsIgnoreCase("Content-Type")) {
-      real.setContentType(null);
+  /**
+   * Removes headers. {@code setHeader(name, null)} removes a header in Jetty but not in Tomcat;
+   * where it did not work, the response is reset and every other header added back.
+   */
+  private void removeHeaders(HttpServletResponse real, List<String> names) {
+    boolean stuck = false;
+    for (String name : names) {
+      if (name.equalsIgnoreCase("Content-Length")) {
+        real.setContentLengthLong(-1);
+      } else if (name.equalsIgnoreCase("Content-Type")) {
+        real.setContentType(null);
+      } else if (real.containsHeader(name)) {
+        real.setHeader(name, null);
+        stuck |= real.containsHeader(name);
+      }
     }
-    if (real.containsHeader(name)) {
-      real.setHeader(name, null);
+    if (stuck && !real.isCommitted()) {
+      Map<String, List<String>> keep = new java.util.LinkedHashMap<>();
+      for (String name : real.getHeaderNames()) {
+        if (names.stream().noneMatch(name::equalsIgnoreCase)) {
+          keep.put(name, new java.util.ArrayList<>(real.getHeaders(name)));
+        }
+      }
+      int sc = real.getStatus();
+      real.reset();
+      realStream = null;
+      realWriter = null;
+      real.setStatus(sc);
+      keep.forEach((name, values) -> values.forEach(v -> real.addHeader(name, v)));
     }
   }
 
@@ -203,6 +224,31 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     return true;
   }
 
+  /**
+   * The application forwards: the container discards the uncommitted body, so whatever was decided
+   * on it no longer holds.
+   */
+  void beforeForward() {
+    if (!isCommittedToContainer() && keeping()) {
+      decision = null;
+      written = 0;
+      inspected = null;
+      inspectedLength = 0;
+    }
+  }
+
+  /** Ends the exchange if the container still lets us write (an async completion we missed). */
+  void finishIfStillOpen() {
+    if (finished || isCommittedToContainer()) {
+      return;
+    }
+    try {
+      finish();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "Restatus: could not end an async response", e);
+    }
+  }
+
   boolean isCommittedToContainer() {
     return getResponse().isCommitted();
   }
@@ -285,12 +331,17 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     decision = null;
     written = 0;
     inspected = null;
+    // Servlet 6: reset() also forgets whether getWriter() or getOutputStream() was called
+    stream = null;
+    writer = null;
+    realStream = null;
+    realWriter = null;
   }
 
   @Override
   public void resetBuffer() {
-    if (errorSent) {
-      return;
+    if (closedToApp()) {
+      return; // the application's body is being discarded anyway
     }
     if (isCommittedToContainer()) {
       throw new IllegalStateException("Cannot resetBuffer() a committed response");
@@ -510,8 +561,8 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
     @Override
     public void setWriteListener(WriteListener listener) {
+      // no decision yet: the first write the listener makes is the commit point
       try {
-        decide(false);
         realStream().setWriteListener(listener);
       } catch (IOException e) {
         listener.onError(e);

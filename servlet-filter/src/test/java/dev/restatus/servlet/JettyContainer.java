@@ -37,6 +37,8 @@ final class JettyContainer implements ServletContainer {
     restatus.setInitParameters(settings);
     restatus.setAsyncSupported(true);
     ctx.addFilter(restatus, "/*", all);
+    ctx.addFilter(
+        new FilterHolder(new EdgeApp.Gzip()), "/edge/gz/*", EnumSet.of(DispatcherType.REQUEST));
     ServletContainer.registerServlets(
         (name, servlet, async, patterns) -> {
           ServletHolder h = new ServletHolder(name, servlet);

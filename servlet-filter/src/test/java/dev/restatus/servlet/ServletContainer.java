@@ -54,5 +54,7 @@ interface ServletContainer extends AutoCloseable {
         "/late-error",
         "/guarded/*");
     r.servlet("async", new LegacyApp.Async(), true, "/async/*");
+    r.servlet("edge", new EdgeApp.Edge(), true, "/edge/*");
+    r.servlet("front", new EdgeApp.Front(), false, "/front/*");
   }
 }

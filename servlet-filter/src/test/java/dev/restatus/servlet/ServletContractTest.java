@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -222,5 +229,232 @@ abstract class ServletContractTest {
     assertThat(r.statusCode()).isEqualTo(500);
     problem(r);
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("com.acme");
+  }
+
+  // ---- edge cases found in review ----
+
+  /** Raw GET; returns whatever arrived before the server closed or reset the connection. */
+  static String raw(String base, String path) throws IOException {
+    URI uri = URI.create(base + path);
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
+      s.setSoTimeout(5_000);
+      s.getOutputStream()
+          .write(
+              ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = s.getInputStream();
+      byte[] buf = new byte[8192];
+      try {
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          all.write(buf, 0, n);
+        }
+      } catch (IOException e) {
+        all.write(("\n<<" + e + ">>").getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    return all.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  static String header(String raw, String name) {
+    for (String line : raw.substring(0, Math.max(0, raw.indexOf("\r\n\r\n"))).split("\r\n")) {
+      int c = line.indexOf(':');
+      if (c > 0 && line.substring(0, c).trim().equalsIgnoreCase(name)) {
+        return line.substring(c + 1).trim();
+      }
+    }
+    return null;
+  }
+
+  static String body(String raw) {
+    int i = raw.indexOf("\r\n\r\n");
+    return i < 0 ? "" : raw.substring(i + 4);
+  }
+
+  // ---- 1. exception after commit: the truncated body must not be framed as complete ----------
+
+  /**
+   * Keep-alive GET (so the container must frame the body with chunks): reads until the last chunk
+   * arrives, the server closes the connection, or 3 s pass.
+   */
+  static String rawKeepAlive(String base, String path) throws IOException {
+    URI uri = URI.create(base + path);
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
+      s.setSoTimeout(3_000);
+      s.getOutputStream()
+          .write(
+              ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      InputStream in = s.getInputStream();
+      byte[] buf = new byte[8192];
+      try {
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          all.write(buf, 0, n);
+          if (all.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n0\r\n\r\n")) {
+            break; // the response was framed as complete
+          }
+        }
+      } catch (IOException e) {
+        all.write(("\n<<" + e + ">>").getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    return all.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  void resetBufferAfterReplacedErrorBodyKeepsTheProblem() throws Exception {
+    String r = raw(app.base(), "/edge/reset-buffer");
+    System.out.println("REVIEW reset-buffer:\n" + r);
+    assertThat(r).startsWith("HTTP/1.1 404");
+    String len = header(r, "Content-Length");
+    if (len != null) {
+      assertThat(body(r).getBytes(StandardCharsets.ISO_8859_1)).hasSize(Integer.parseInt(len));
+    }
+    assertThat(body(r)).contains("\"status\":404");
+  }
+
+  // ---- 3. reset() clears the writer/stream choice ---------------------------------------------
+
+  @Test
+  void resetAllowsSwitchingFromStreamToWriter() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/reset-switch");
+    System.out.println(
+        "REVIEW reset-switch: "
+            + r.statusCode()
+            + " "
+            + new String(r.body(), StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("fallback");
+  }
+
+  // ---- 4. async completed through a context Restatus did not hand out ------------------------
+
+  @Test
+  void asyncTimeoutAnsweredByAnAsyncListenerGetsAProblem() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/async-listener-timeout");
+    System.out.println(
+        "REVIEW async-listener-timeout: "
+            + r.statusCode()
+            + " "
+            + r.headers().map()
+            + " "
+            + new String(r.body(), StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.headers().firstValue("Retry-After")).isPresent();
+    ScenarioRunner.problemOf(r);
+  }
+
+  @Test
+  void asyncStartedWithAWrappedResponseGetsAProblem() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/async-wrapped");
+    System.out.println(
+        "REVIEW async-wrapped: "
+            + r.statusCode()
+            + " "
+            + r.headers().map()
+            + " "
+            + new String(r.body(), StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(500);
+    ScenarioRunner.problemOf(r);
+  }
+
+  // ---- 5. a compression filter downstream -----------------------------------------------------
+
+  @Test
+  void problemReplacingACompressedBodyIsNotLabelledGzip() throws Exception {
+    HttpResponse<byte[]> ok = app.send("GET", "/edge/gz/ok");
+    assertThat(ok.headers().firstValue("Content-Encoding")).contains("gzip");
+    assertThat(
+            new String(
+                new GZIPInputStream(new ByteArrayInputStream(ok.body())).readAllBytes(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("zipped ok");
+
+    HttpResponse<byte[]> r = app.send("GET", "/edge/gz/500");
+    System.out.println(
+        "REVIEW gz/500: "
+            + r.statusCode()
+            + " "
+            + r.headers().map()
+            + " "
+            + new String(r.body(), StandardCharsets.ISO_8859_1));
+    assertThat(r.statusCode()).isEqualTo(500);
+    byte[] body = r.body();
+    if (r.headers().firstValue("Content-Encoding").orElse("").contains("gzip")) {
+      body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes(); // throws if not
+    }
+    assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"status\":500");
+  }
+
+  // ---- 6. non-blocking write of the app's own problem ----------------------------------------
+
+  @Test
+  void appProblemWrittenWithAWriteListenerIsKeptLikeABlockingOne() throws Exception {
+    HttpResponse<byte[]> blocking = app.send("GET", "/edge/blocking-problem");
+    assertThat(ScenarioRunner.problemOf(blocking).path("detail").asText()).isEqualTo("kept");
+    HttpResponse<byte[]> r = app.send("GET", "/edge/nb-problem");
+    System.out.println(
+        "REVIEW nb-problem: "
+            + r.statusCode()
+            + " "
+            + new String(r.body(), StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(ScenarioRunner.problemOf(r).path("detail").asText()).isEqualTo("kept");
+  }
+
+  // ---- 7. forwards --------------------------------------------------------------------------
+
+  @Test
+  void forwardToAnErrorGetsAProblem() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/forward-error");
+    System.out.println(
+        "REVIEW forward-error: "
+            + r.statusCode()
+            + " "
+            + new String(r.body(), StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(404);
+    ScenarioRunner.problemOf(r);
+  }
+
+  @Test
+  void forwardAfterAnUncommittedWriteGetsAProblem() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/edge/forward-after-write");
+    System.out.println(
+        "REVIEW forward-after-write: "
+            + r.statusCode()
+            + " "
+            + r.headers().map()
+            + " "
+            + new String(r.body(), StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("legacy error page");
+    ScenarioRunner.problemOf(r);
+  }
+
+  // ---- 8. resetBuffer on an error body the app started ---------------------------------------
+
+  @Test
+  void resetBufferOnAnErrorBodyDoesNotThrowIntoTheApp() throws Exception {
+    EdgeApp.lastResetError = null;
+    HttpResponse<byte[]> r = app.send("GET", "/edge/reset-buffer-error");
+    assertThat(r.statusCode()).isEqualTo(500);
+    ScenarioRunner.problemOf(r);
+    Thread.sleep(500); // the container completed the response before the servlet went on
+    assertThat(EdgeApp.lastResetError)
+        .as("without Restatus nothing is committed yet: resetBuffer() succeeds")
+        .isNull();
+  }
+
+  // ---- 9. the Allow probe runs application code ----------------------------------------------
+
+  @Test
+  void aRefusedMethodDoesNotRunTheServletsActionAgain() throws Exception {
+    int before = EdgeApp.Front.ACTIONS.get();
+    HttpResponse<byte[]> r = app.send("DELETE", "/front/x");
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(EdgeApp.Front.ACTIONS.get())
+        .as("a DELETE that was refused must not perform the servlet's action")
+        .isEqualTo(before);
   }
 }

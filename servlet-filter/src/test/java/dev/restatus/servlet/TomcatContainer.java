@@ -56,6 +56,16 @@ final class TomcatContainer implements ServletContainer {
     map.setDispatcher(DispatcherType.ERROR.name());
     ctx.addFilterMap(map);
 
+    FilterDef gz = new FilterDef();
+    gz.setFilterName("gzip");
+    gz.setFilter(new EdgeApp.Gzip());
+    ctx.addFilterDef(gz);
+    FilterMap gzMap = new FilterMap();
+    gzMap.setFilterName("gzip");
+    gzMap.addURLPattern("/edge/gz/*");
+    gzMap.setDispatcher(DispatcherType.REQUEST.name());
+    ctx.addFilterMap(gzMap);
+
     ServletContainer.registerServlets(
         (name, servlet, async, patterns) -> {
           Wrapper w = Tomcat.addServlet(ctx, name, servlet);
