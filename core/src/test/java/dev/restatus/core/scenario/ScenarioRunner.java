@@ -183,6 +183,30 @@ public final class ScenarioRunner {
   }
 
   /**
+   * Checks this runner's application, started in {@code report} mode: the wire is left as the
+   * application made it, and each violation is counted once more in the findings MXBeans.
+   */
+  public void checkReportMode() throws Exception {
+    String challenge = "www-authenticate GET /status/401: 401 without WWW-Authenticate";
+    String location = "created-location GET /created: 201 without Location";
+    String leak = "server-error-leak GET /stack: 500 body shows a stack trace or exception class";
+    Map<String, Long> before = findingCounts();
+    HttpResponse<byte[]> r = send("GET", "/status/401");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .doesNotStartWith("application/problem+json");
+    assertThat(send("GET", "/created").statusCode()).isEqualTo(201);
+    HttpResponse<byte[]> stack = send("GET", "/stack");
+    assertThat(stack.statusCode()).isEqualTo(500);
+    assertThat(new String(stack.body(), StandardCharsets.UTF_8)).contains("at com.acme.Foo.bar");
+    assertThat(findingCounts())
+        .containsEntry(challenge, before.getOrDefault(challenge, 0L) + 1)
+        .containsEntry(location, before.getOrDefault(location, 0L) + 1)
+        .containsEntry(leak, before.getOrDefault(leak, 0L) + 1);
+  }
+
+  /**
    * @return the total findings counted by every Restatus instance in this JVM's MBean server
    */
   public static long totalFindings() throws Exception {

@@ -42,6 +42,8 @@ import java.util.Map;
  *   <tr><td>GET /forbidden</td><td>403</td></tr>
  *   <tr><td>GET /fixed</td><td>405 without Allow (the Allow override applies)</td></tr>
  *   <tr><td>GET /created</td><td>201 without Location</td></tr>
+ *   <tr><td>GET /stack</td><td>500 text/plain showing "java.lang.IllegalStateException: boom" and
+ *       the frame "at com.acme.Foo.bar(Foo.java:12)"</td></tr>
  * </table>
  */
 public final class Scenarios {
