@@ -84,7 +84,7 @@ final class ExceptionRule {
           status,
           cause.toString());
     }
-    return new Failure(status, Map.of(Problems.ERROR_ID_HEADER, List.of(id)), p);
+    return new Failure(status, Map.of(Restatus.ERROR_ID_HEADER, List.of(id)), p);
   }
 
   private static void log(RequestView r, int status, String id, Throwable t) {

@@ -10,9 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Problems {
 
-  static final String ERROR_ID_HEADER = Restatus.ERROR_ID_HEADER;
-  static final String ERROR_ID = Restatus.ERROR_ID_MEMBER;
-
   Problem generate(int status, String detail) {
     String id = newId();
     if (detail == null && status >= 500) {
@@ -21,11 +18,11 @@ final class Problems {
               + id
               + " when reporting this.";
     }
-    return Problem.builder(status).detail(detail).extension(ERROR_ID, id).build();
+    return Problem.builder(status).detail(detail).extension(Restatus.ERROR_ID_MEMBER, id).build();
   }
 
   static String errorId(Problem p) {
-    Object id = p.extensions().get(ERROR_ID);
+    Object id = p.extensions().get(Restatus.ERROR_ID_MEMBER);
     return id == null ? null : id.toString();
   }
 

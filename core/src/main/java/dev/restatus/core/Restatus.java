@@ -203,7 +203,7 @@ public final class Restatus implements AutoCloseable {
     Map<String, String> headers = new java.util.LinkedHashMap<>(set);
     String id = Problems.errorId(p);
     if (id != null) {
-      headers.put(Problems.ERROR_ID_HEADER, id);
+      headers.put(ERROR_ID_HEADER, id);
     }
     List<String> removed = new java.util.ArrayList<>(remove);
     removed.addAll(REPRESENTATION_HEADERS);

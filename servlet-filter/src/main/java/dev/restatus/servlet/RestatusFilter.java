@@ -148,7 +148,7 @@ public class RestatusFilter implements Filter {
             t.toString());
         return; // nobody is listening: nothing more to write
       }
-      if (!handle(request, wrapper, t)) {
+      if (!handle(wrapper, t)) {
         throw t;
       }
     }
@@ -161,15 +161,14 @@ public class RestatusFilter implements Filter {
    * @return {@code true} if the throwable was answered (or deliberately swallowed), {@code false}
    *     if it must propagate
    */
-  private boolean handle(HttpServletRequest request, RestatusResponse wrapper, Throwable t)
-      throws IOException {
+  private boolean handle(RestatusResponse wrapper, Throwable t) throws IOException {
     if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
       return false;
     }
-    ServletRequestView view = new ServletRequestView(request, wrapper, allowProbe);
     if (engine.config().mode() != Mode.ENFORCE) {
       return false;
     }
+    ServletRequestView view = wrapper.requestView();
     if (wrapper.isCommittedToContainer()) {
       LOG.log(
           Level.ERROR,
@@ -190,7 +189,6 @@ public class RestatusFilter implements Filter {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       String name = c.getClass().getName();
       if (name.equals("org.eclipse.jetty.io.EofException")
-          || name.equals("org.apache.catalina.connector.ClientAbortException")
           || name.endsWith(".ClientAbortException")) {
         return true;
       }

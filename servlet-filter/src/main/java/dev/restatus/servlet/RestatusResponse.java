@@ -220,7 +220,6 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (keeping() && !request.isHead()) {
       writeRaw(body);
     }
-    finished = false;
     return true;
   }
 
@@ -230,11 +229,16 @@ final class RestatusResponse extends HttpServletResponseWrapper {
    */
   void beforeForward() {
     if (!isCommittedToContainer() && keeping()) {
-      decision = null;
-      written = 0;
-      inspected = null;
-      inspectedLength = 0;
+      forgetBody();
     }
+  }
+
+  /** The body written so far was discarded: whatever was decided on it no longer holds. */
+  private void forgetBody() {
+    decision = null;
+    written = 0;
+    inspected = null;
+    inspectedLength = 0;
   }
 
   /** Ends the exchange if the container still lets us write (an async completion we missed). */
@@ -247,6 +251,13 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "Restatus: could not end an async response", e);
     }
+  }
+
+  /**
+   * @return the request this response answers, as the rules see it
+   */
+  ServletRequestView requestView() {
+    return request;
   }
 
   boolean isCommittedToContainer() {
@@ -292,8 +303,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (decision != null) {
       // the body had started but was not committed: sendError discards it
       real.resetBuffer();
-      decision = null;
-      inspected = null;
+      forgetBody();
     }
     status = pinnedStatus != null ? pinnedStatus : sc;
     errorSent = true;
@@ -350,10 +360,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       super.resetBuffer();
     }
     if (keeping()) {
-      decision = null;
-      written = 0;
-      inspected = null;
-      inspectedLength = 0;
+      forgetBody();
     }
   }
 
