@@ -1,34 +1,81 @@
 package dev.restatus.core;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Rule 6: a 403 on a concealed path ({@code restatus.conceal-forbidden}) becomes exactly the 404 of
- * a missing resource. The application's message and body are dropped, since either could tell the
- * caller that the resource exists.
+ * Rule 6, the canonical not-found: on a concealed path ({@code restatus.conceal-forbidden}) nothing
+ * a client can send may tell an existing resource from a missing one. A 403 (the resource exists
+ * but is refused), a 405 (the resource exists but lacks the method), every 404 (the application's,
+ * the container's, the framework's) and any {@code OPTIONS} request all leave as the same 404: the
+ * same status, a generated problem without {@code detail}, and none of the headers the application
+ * or container set but those declared safe ({@code restatus.conceal-forbidden.safe-headers}).
  */
 final class ConcealForbiddenRule implements ResponseRule {
 
   private final List<PathPattern> concealed;
+  private final Set<String> safeHeaders;
 
-  ConcealForbiddenRule(List<PathPattern> concealed) {
+  ConcealForbiddenRule(List<PathPattern> concealed, Set<String> safeHeaders) {
     this.concealed = concealed;
+    this.safeHeaders = safeHeaders;
+  }
+
+  /**
+   * @param path the request path, as the rules see it
+   * @return whether the path is concealed
+   */
+  boolean covers(String path) {
+    for (PathPattern p : concealed) {
+      if (p.matches(path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @return whether an {@code OPTIONS} request is answered with the canonical not-found before the
+   *     application runs: its answer (an {@code Allow} listing) would tell what exists
+   */
+  boolean answersEarly(RequestView request) {
+    return "OPTIONS".equals(request.method()) && !concealed.isEmpty() && covers(request.path());
+  }
+
+  /**
+   * @return the lower-case names of the headers a canonical not-found keeps
+   */
+  Set<String> safeHeaders() {
+    return safeHeaders;
   }
 
   @Override
   public void apply(Draft d) {
-    if (d.status != 403 || concealed.isEmpty()) {
+    if ((d.status != 403 && d.status != 404 && d.status != 405)
+        || concealed.isEmpty()
+        || !covers(d.request.path())) {
       return;
     }
-    String path = d.request.path();
-    for (PathPattern p : concealed) {
-      if (p.matches(path)) {
-        d.found("conceal-forbidden", "403 on a concealed path");
-        d.status = 404;
-        d.detail = null;
-        d.body = Decision.Body.PROBLEM;
-        return;
+    if (d.status == 404) {
+      if (!Problem.MEDIA_TYPE.equals(BodyRule.mediaType(d.response.contentType()))) {
+        d.found("problem-body", "404 without a problem body");
       }
+    } else {
+      d.found("conceal-forbidden", d.status + " on a concealed path");
     }
+    d.status = 404;
+    d.detail = null;
+    d.body = Decision.Body.PROBLEM;
+    d.keepOnly = safeHeaders;
+  }
+
+  /** Lower-cases header names for {@link Decision#keepOnlyHeaders()}. */
+  static Set<String> lowerCase(List<String> names) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (String n : names) {
+      out.add(n.toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(out);
   }
 }

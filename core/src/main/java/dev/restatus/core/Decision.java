@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What an adapter must do to a response: the status, headers to set and to remove, and what happens
@@ -16,6 +17,10 @@ import java.util.Map;
  * @param problem the problem to send when {@code body} is {@link Body#PROBLEM}, else {@code null}
  * @param bytes the rendered problem when {@code body} is {@link Body#PROBLEM}, else {@code null}
  * @param contentType the {@code Content-Type} of {@code bytes}, else {@code null}
+ * @param keepOnlyHeaders when not {@code null}, the lower-case names of the only headers the
+ *     application or container set that may stay: every other one is removed (the canonical
+ *     not-found of a concealed path); {@code setHeaders}, {@code Content-Type} and {@code
+ *     Content-Length} are sent as decided
  */
 public record Decision(
     int status,
@@ -24,7 +29,8 @@ public record Decision(
     Body body,
     Problem problem,
     byte[] bytes,
-    String contentType) {
+    String contentType,
+    Set<String> keepOnlyHeaders) {
 
   /** What happens to the application's body. */
   public enum Body {
@@ -43,6 +49,7 @@ public record Decision(
   public Decision {
     setHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(setHeaders));
     removeHeaders = List.copyOf(removeHeaders);
+    keepOnlyHeaders = keepOnlyHeaders == null ? null : Set.copyOf(keepOnlyHeaders);
   }
 
   /**
@@ -50,7 +57,7 @@ public record Decision(
    * @return a decision that changes nothing
    */
   public static Decision keep(int status) {
-    return new Decision(status, Map.of(), List.of(), Body.KEEP, null, null, null);
+    return new Decision(status, Map.of(), List.of(), Body.KEEP, null, null, null, null);
   }
 
   /**
@@ -58,6 +65,9 @@ public record Decision(
    *     the caller, which knows what the application set)
    */
   public boolean isNoOp() {
-    return body == Body.KEEP && setHeaders.isEmpty() && removeHeaders.isEmpty();
+    return body == Body.KEEP
+        && setHeaders.isEmpty()
+        && removeHeaders.isEmpty()
+        && keepOnlyHeaders == null;
   }
 }

@@ -21,6 +21,12 @@ final class Draft {
   /** The application's message for a generated problem's detail, or {@code null}. */
   String detail;
 
+  /**
+   * Set by the conceal rule: the lower-case names of the only application headers that survive, or
+   * {@code null} for no such restriction.
+   */
+  java.util.Set<String> keepOnly;
+
   private final Map<String, String> set = new LinkedHashMap<>();
   private final Map<String, String> remove = new LinkedHashMap<>();
   final List<Finding> findings = new ArrayList<>(2);

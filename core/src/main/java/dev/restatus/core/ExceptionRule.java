@@ -46,6 +46,14 @@ final class ExceptionRule {
         return failure(request, status, t, thrown);
       }
     }
+    for (Throwable t = thrown; t != null && seen.remove(t); t = t.getCause()) {
+      Integer status = ClientErrors.statusOf(t);
+      if (status != null) {
+        // the client's error, as the bare container would answer it; no message: a container's
+        // text may quote internals
+        return failure(request, status, null, thrown);
+      }
+    }
     return failure(request, 500, thrown, thrown);
   }
 
@@ -63,7 +71,9 @@ final class ExceptionRule {
   // threw on purpose to answer with its status (logged in one line, without a stack)
   private Failure failure(RequestView request, int status, Throwable cause, Throwable crash) {
     String detail = null;
-    if (status < 500) {
+    if (cause == null) {
+      cause = crash;
+    } else if (status < 500) {
       detail = clientDetails ? cause.getMessage() : null;
     } else if (serverDetails) {
       detail =
@@ -79,8 +89,8 @@ final class ExceptionRule {
           Level.WARNING,
           "Restatus error id {0}: {1} {2} answered {3} for {4}",
           id,
-          request.method(),
-          request.path(),
+          LogText.safe(request.method()),
+          LogText.safe(request.path()),
           status,
           cause.toString());
     }
@@ -88,15 +98,14 @@ final class ExceptionRule {
   }
 
   private static void log(RequestView r, int status, String id, Throwable t) {
+    String exchange = LogText.safe(r.method()) + " " + LogText.safe(r.path());
     if (status >= 500) {
       LOG.log(
-          Level.ERROR,
-          "Restatus error id " + id + ": " + r.method() + " " + r.path() + " failed with " + status,
-          t);
+          Level.ERROR, "Restatus error id " + id + ": " + exchange + " failed with " + status, t);
     } else if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,
-          "Restatus: " + r.method() + " " + r.path() + " answered " + status + " for " + t,
+          "Restatus: " + exchange + " answered " + status + " for " + LogText.safe(t.toString()),
           t);
     }
   }

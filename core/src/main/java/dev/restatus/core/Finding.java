@@ -8,4 +8,11 @@ package dev.restatus.core;
  * @param method the request method
  * @param path the request path relative to the application
  */
-public record Finding(String rule, String what, String method, String path) {}
+public record Finding(String rule, String what, String method, String path) {
+
+  /** Escapes the client-chosen method and path ({@link LogText#safe}): findings are logged. */
+  public Finding {
+    method = LogText.safe(method);
+    path = LogText.safe(path);
+  }
+}

@@ -13,9 +13,15 @@ final class LeakRule {
   private static final Pattern LEAK =
       Pattern.compile(
           "(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b"
-              + "|\\bat [\\w$.<>]+\\([\\w$]+\\.java:\\d+\\)");
+              + "|\\b[A-Z][\\w$]*(?:Exception|Error): "
+              + "|\\bat [\\w$.<>]+\\([\\w$ ]+(?:\\.java:\\d+)?\\)"
+              + "|\\bCaused by: ");
+
+  static boolean leaks(CharSequence head) {
+    return LEAK.matcher(head).find();
+  }
 
   static boolean leaks(byte[] head, int length) {
-    return LEAK.matcher(new String(head, 0, length, StandardCharsets.ISO_8859_1)).find();
+    return leaks(new String(head, 0, length, StandardCharsets.ISO_8859_1));
   }
 }

@@ -27,7 +27,7 @@ public final class Restatus implements AutoCloseable {
    * Headers that describe the application's body and are wrong for a problem that replaces it (a
    * gzip filter's {@code Content-Encoding}, a download's {@code Content-Disposition}, ...).
    */
-  static final List<String> REPRESENTATION_HEADERS =
+  public static final List<String> REPRESENTATION_HEADERS =
       List.of(
           "Content-Length",
           "Content-Encoding",
@@ -44,6 +44,7 @@ public final class Restatus implements AutoCloseable {
   private final RestatusConfig config;
   private final Problems problems = new Problems();
   private final NotImplementedRule notImplemented;
+  private final ConcealForbiddenRule conceal;
   private final ExceptionRule exceptions;
   private final List<ResponseRule> responseRules;
   private final Findings findings;
@@ -52,9 +53,12 @@ public final class Restatus implements AutoCloseable {
     this.config = config;
     this.notImplemented = new NotImplementedRule(config.methods());
     this.exceptions = new ExceptionRule(config, problems);
+    this.conceal =
+        new ConcealForbiddenRule(
+            config.concealForbidden(), ConcealForbiddenRule.lowerCase(config.concealSafeHeaders()));
     this.responseRules =
         List.of(
-            new ConcealForbiddenRule(config.concealForbidden()),
+            conceal,
             new ChallengeRule(config.authenticate()),
             new AllowRule(config.allowOverrides(), config.methods()),
             new RetryAfterRule(config.retryAfter()),
@@ -97,18 +101,39 @@ public final class Restatus implements AutoCloseable {
    * @return the complete answer to send instead of calling the application, or empty
    */
   public Optional<Decision> onRequest(RequestView request) {
-    if (config.mode() == Mode.OFF || !notImplemented.rejects(request.method())) {
+    if (config.mode() == Mode.OFF) {
       return Optional.empty();
     }
-    findings.record(
-        new Finding("not-implemented", "method not implemented", request.method(), request.path()));
-    if (config.mode() == Mode.REPORT) {
-      return Optional.empty();
+    if (notImplemented.rejects(request.method())) {
+      findings.record(
+          new Finding(
+              "not-implemented", "method not implemented", request.method(), request.path()));
+      if (config.mode() == Mode.REPORT) {
+        return Optional.empty();
+      }
+      Problem p =
+          problems.generate(
+              501,
+              "The method "
+                  + LogText.safe(request.method())
+                  + " is not implemented by this server.");
+      return Optional.of(problemDecision(501, Map.of(), List.of(), p, null));
     }
-    Problem p =
-        problems.generate(
-            501, "The method " + request.method() + " is not implemented by this server.");
-    return Optional.of(problemDecision(501, Map.of(), List.of(), p));
+    if (conceal.answersEarly(request)) {
+      findings.record(
+          new Finding(
+              "conceal-forbidden",
+              "OPTIONS on a concealed path",
+              request.method(),
+              request.path()));
+      if (config.mode() == Mode.REPORT) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          problemDecision(
+              404, Map.of(), List.of(), problems.generate(404, null), conceal.safeHeaders()));
+    }
+    return Optional.empty();
   }
 
   /**
@@ -161,30 +186,70 @@ public final class Restatus implements AutoCloseable {
     }
     if (d.body != Decision.Body.PROBLEM) {
       return new Decision(
-          d.status, d.headersToSet(), d.headersToRemove(), d.body, null, null, null);
+          d.status, d.headersToSet(), d.headersToRemove(), d.body, null, null, null, null);
     }
     Problem p = problems.generate(d.status, d.detail);
-    return problemDecision(d.status, d.headersToSet(), d.headersToRemove(), p);
+    return problemDecision(d.status, d.headersToSet(), d.headersToRemove(), p, d.keepOnly);
   }
 
   /**
-   * Looks at the first bytes of an error body the application sent itself (kept, or in {@code
-   * report} mode) and records a finding if a 5xx body shows a stack trace or exception class.
+   * Looks at the start of an error body the application sent itself (a kept body, or any body in
+   * {@code report} mode) for internals: a stack frame, an exception class name, an exception
+   * message line. A 5xx body that shows any is recorded as a finding and, in {@code enforce} mode,
+   * replaced: the adapter holds such a body back until this has run.
    *
    * @param request the request
    * @param status the response status
    * @param head the first bytes of the body, at most {@link RestatusConfig#inspectLimit()}
    * @param length how many bytes of {@code head} are valid
+   * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
    */
-  public void inspect(RequestView request, int status, byte[] head, int length) {
-    if (config.mode() != Mode.OFF && status >= 500 && length > 0 && LeakRule.leaks(head, length)) {
-      findings.record(
-          new Finding(
-              "server-error-leak",
-              status + " body shows a stack trace or exception class",
-              request.method(),
-              request.path()));
+  public Optional<Decision> inspect(RequestView request, int status, byte[] head, int length) {
+    return inspect(
+        request, status, new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * {@link #inspect(RequestView, int, byte[], int)} for a body written as characters.
+   *
+   * @param request the request
+   * @param status the response status
+   * @param head the first characters of the body
+   * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
+   */
+  public Optional<Decision> inspect(RequestView request, int status, CharSequence head) {
+    if (config.mode() == Mode.OFF || status < 500 || head.length() == 0 || !LeakRule.leaks(head)) {
+      return Optional.empty();
     }
+    findings.record(
+        new Finding(
+            "server-error-leak",
+            status + " body shows a stack trace or exception class",
+            request.method(),
+            request.path()));
+    if (config.mode() == Mode.REPORT) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
+  }
+
+  /**
+   * A 5xx whose status was set after its body had started to go out (still uncommitted): the start
+   * was never looked at, so in {@code enforce} mode the body is replaced by a problem.
+   *
+   * @param request the request
+   * @param status the 5xx status
+   * @return the problem to send instead
+   */
+  public Decision unseenErrorBody(RequestView request, int status) {
+    findings.record(
+        new Finding(
+            "server-error-leak",
+            status + " set after its body had started",
+            request.method(),
+            request.path()));
+    return problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null);
   }
 
   /**
@@ -199,17 +264,27 @@ public final class Restatus implements AutoCloseable {
   }
 
   private Decision problemDecision(
-      int status, Map<String, String> set, List<String> remove, Problem p) {
+      int status,
+      Map<String, String> set,
+      List<String> remove,
+      Problem p,
+      java.util.Set<String> keepOnly) {
     Map<String, String> headers = new java.util.LinkedHashMap<>(set);
     String id = Problems.errorId(p);
     if (id != null) {
       headers.put(ERROR_ID_HEADER, id);
     }
     List<String> removed = new java.util.ArrayList<>(remove);
-    removed.addAll(REPRESENTATION_HEADERS);
+    for (String h : REPRESENTATION_HEADERS) {
+      // the Content-Range of a 416 says what the range was not satisfiable against (RFC 9110
+      // section 15.5.17): it belongs to the status, not to the replaced body
+      if (status != 416 || !h.equals("Content-Range")) {
+        removed.add(h);
+      }
+    }
     ProblemRenderer r = config.renderer();
     return new Decision(
-        status, headers, removed, Decision.Body.PROBLEM, p, r.render(p), r.contentType());
+        status, headers, removed, Decision.Body.PROBLEM, p, r.render(p), r.contentType(), keepOnly);
   }
 
   /** Unregisters the findings MBean. */

@@ -82,10 +82,19 @@ public final class RestatusConfig {
 
   /**
    * {@code restatus.conceal-forbidden}: path patterns ({@link PathPattern}), comma or space
-   * separated; default none, {@code /**} for all. A 403 on a matching path goes out exactly as the
-   * 404 of a missing resource.
+   * separated; default none, {@code /**} for all. On a matching path every 403, 404 and 405, and
+   * every {@code OPTIONS} request, is answered with one canonical 404: the same status, headers and
+   * body whether the resource exists or not.
    */
   public static final String CONCEAL_FORBIDDEN = "restatus.conceal-forbidden";
+
+  /**
+   * {@code restatus.conceal-forbidden.safe-headers}: header names, comma or space separated;
+   * default none. The headers the application or container set that the canonical 404 of a
+   * concealed path keeps (say, a {@code Strict-Transport-Security} every response carries). Every
+   * other header is dropped, since it could tell an existing resource from a missing one.
+   */
+  public static final String CONCEAL_SAFE_HEADERS = "restatus.conceal-forbidden.safe-headers";
 
   /**
    * {@code restatus.retry-after}: whole seconds, default {@code 120}. The {@code Retry-After} of
@@ -95,7 +104,8 @@ public final class RestatusConfig {
 
   /**
    * {@code restatus.authenticate}: the {@code WWW-Authenticate} challenge of a 401 that has none;
-   * default {@code Bearer}.
+   * default {@code Bearer realm="api"} (RFC 6750 section 3: a scheme followed by at least one
+   * auth-param).
    */
   public static final String AUTHENTICATE = "restatus.authenticate";
 
@@ -113,9 +123,11 @@ public final class RestatusConfig {
   public static final String METHODS = "restatus.methods";
 
   /**
-   * {@code restatus.inspect-limit}: bytes from 0 to 1048576, default {@code 8192}. How much of an
-   * error body that is passed through (report mode, kept bodies) is copied aside to look for stack
-   * traces; the body itself is streamed, never held back.
+   * {@code restatus.inspect-limit}: bytes from 0 to 1048576, default {@code 8192}. How much of a
+   * kept 5xx body ({@code restatus.keep-error-bodies}) is held back and looked at for a stack
+   * trace, an exception class or message before anything is sent: one that shows any is replaced by
+   * a problem. In {@code report} mode the start of every error body is copied aside and looked at
+   * while it streams. {@code 0} looks at nothing.
    */
   public static final String INSPECT_LIMIT = "restatus.inspect-limit";
 
@@ -167,7 +179,13 @@ public final class RestatusConfig {
               CONCEAL_FORBIDDEN,
               "path patterns",
               "",
-              "a 403 on these paths goes out as the 404 of a missing resource (`/**` for all)"),
+              "on these paths every 403, 404, 405 and OPTIONS gets one canonical 404, whether the"
+                  + " resource exists or not (`/**` for all)"),
+          new Key(
+              CONCEAL_SAFE_HEADERS,
+              "header names",
+              "",
+              "headers the canonical 404 of a concealed path keeps; every other one is dropped"),
           new Key(
               RETRY_AFTER,
               "seconds",
@@ -176,7 +194,7 @@ public final class RestatusConfig {
           new Key(
               AUTHENTICATE,
               "challenge",
-              "Bearer",
+              "Bearer realm=\"api\"",
               "`WWW-Authenticate` for every 401 that lacks one"),
           new Key(
               ALLOW_PREFIX + "<path-pattern>",
@@ -192,7 +210,9 @@ public final class RestatusConfig {
               INSPECT_LIMIT,
               "bytes 0-1048576",
               "8192",
-              "how much of a passed-through error body is copied aside to look for stack traces"));
+              "how much of a kept 5xx body is held back and looked at for internals (a stack, an"
+                  + " exception class or message) before it is sent; one that shows any is"
+                  + " replaced"));
 
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern MEDIA_RANGE =
@@ -211,6 +231,7 @@ public final class RestatusConfig {
   private final boolean serverErrorDetails;
   private final ProblemRenderer renderer;
   private final List<PathPattern> concealForbidden;
+  private final List<String> concealSafeHeaders;
   private final long retryAfter;
   private final String authenticate;
   private final Map<PathPattern, Set<String>> allowOverrides;
@@ -225,6 +246,7 @@ public final class RestatusConfig {
     this.serverErrorDetails = parseBoolean(s.get(SERVER_ERROR_DETAILS));
     this.renderer = parseRenderer(s.get(RENDERER), loader);
     this.concealForbidden = parsePatterns(s.get(CONCEAL_FORBIDDEN));
+    this.concealSafeHeaders = parseHeaderNames(s.get(CONCEAL_SAFE_HEADERS));
     this.retryAfter = parseLong(s.get(RETRY_AFTER), 0, Integer.MAX_VALUE, "whole seconds");
     this.authenticate = parseHeaderValue(s.get(AUTHENTICATE));
     this.methods = parseMethods(s.get(METHODS), false);
@@ -508,6 +530,17 @@ public final class RestatusConfig {
     return Collections.unmodifiableSet(out);
   }
 
+  private static List<String> parseHeaderNames(Setting s) {
+    List<String> out = new ArrayList<>();
+    for (String n : split(s.value)) {
+      if (!TOKEN.matcher(n).matches()) {
+        throw s.fail("header names such as Strict-Transport-Security");
+      }
+      out.add(n);
+    }
+    return List.copyOf(out);
+  }
+
   private static String parseHeaderValue(Setting s) {
     if (!HEADER_VALUE.matcher(s.value).matches()) {
       throw s.fail("a non-empty header value of printable ASCII characters");
@@ -586,6 +619,13 @@ public final class RestatusConfig {
    */
   public List<PathPattern> concealForbidden() {
     return concealForbidden;
+  }
+
+  /**
+   * @return {@value #CONCEAL_SAFE_HEADERS}: the header names a canonical 404 keeps
+   */
+  public List<String> concealSafeHeaders() {
+    return concealSafeHeaders;
   }
 
   /**

@@ -58,7 +58,7 @@ class RestatusConfigTest {
 
     assertThat(c.mode()).isEqualTo(Mode.ENFORCE);
     assertThat(c.retryAfter()).isEqualTo(120);
-    assertThat(c.authenticate()).isEqualTo("Bearer");
+    assertThat(c.authenticate()).isEqualTo("Bearer realm=\"api\"");
     assertThat(c.methods())
         .containsExactly("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     assertThat(c.inspectLimit()).isEqualTo(8192);
@@ -78,7 +78,7 @@ class RestatusConfigTest {
 
     assertThat(c.mode()).isEqualTo(Mode.ENFORCE);
     assertThat(c.retryAfter()).isEqualTo(120);
-    assertThat(c.authenticate()).isEqualTo("Bearer");
+    assertThat(c.authenticate()).isEqualTo("Bearer realm=\"api\"");
   }
 
   @Test
@@ -89,7 +89,7 @@ class RestatusConfigTest {
     assertThat(byName)
         .containsEntry(RestatusConfig.MODE, "enforce")
         .containsEntry(RestatusConfig.RETRY_AFTER, "120")
-        .containsEntry(RestatusConfig.AUTHENTICATE, "Bearer")
+        .containsEntry(RestatusConfig.AUTHENTICATE, "Bearer realm=\"api\"")
         .containsEntry(RestatusConfig.INSPECT_LIMIT, "8192")
         .containsEntry(RestatusConfig.METHODS, "GET HEAD POST PUT PATCH DELETE OPTIONS");
     assertThat(RestatusConfig.keys()).allSatisfy(k -> assertThat(k.name()).startsWith("restatus."));
@@ -103,7 +103,7 @@ class RestatusConfigTest {
 
     assertThat(c.retryAfter()).isEqualTo(1);
     assertThat(c.mode()).isEqualTo(Mode.REPORT);
-    assertThat(c.authenticate()).isEqualTo("Bearer");
+    assertThat(c.authenticate()).isEqualTo("Bearer realm=\"api\"");
   }
 
   @Test

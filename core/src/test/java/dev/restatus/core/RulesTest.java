@@ -417,7 +417,7 @@ class RulesTest {
       Decision d = respond(restatus(), "GET", "/x", Resp.of(401));
 
       assertThat(d.status()).isEqualTo(401);
-      assertThat(d.setHeaders()).containsEntry("WWW-Authenticate", "Bearer");
+      assertThat(d.setHeaders()).containsEntry("WWW-Authenticate", "Bearer realm=\"api\"");
       problem(d);
     }
 

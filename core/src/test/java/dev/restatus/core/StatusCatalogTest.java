@@ -35,7 +35,17 @@ class StatusCatalogTest {
         "429|Too Many Requests",
         "500|Internal Server Error",
         "501|Not Implemented",
-        "503|Service Unavailable"
+        "503|Service Unavailable",
+        "100|Continue",
+        "203|Non-Authoritative Information",
+        "308|Permanent Redirect",
+        "402|Payment Required",
+        "416|Range Not Satisfiable",
+        "421|Misdirected Request",
+        "431|Request Header Fields Too Large",
+        "451|Unavailable For Legal Reasons",
+        "505|HTTP Version Not Supported",
+        "511|Network Authentication Required"
       })
   void knownCodesHaveTheirRfc9110ReasonPhrase(int status, String reason) {
     assertThat(StatusCatalog.isKnown(status)).isTrue();
@@ -48,16 +58,15 @@ class StatusCatalogTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "100|Informational",
         "199|Informational",
-        "203|Success",
+        "209|Success",
         "299|Success",
-        "308|Redirection",
+        "306|Redirection",
         "399|Redirection",
-        "402|Client Error",
         "418|Client Error",
+        "419|Client Error",
         "499|Client Error",
-        "505|Server Error",
+        "509|Server Error",
         "599|Server Error"
       })
   void unknownCodesGetTheirClassPhrase(int status, String phrase) {

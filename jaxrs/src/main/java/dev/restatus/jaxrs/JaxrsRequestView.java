@@ -1,5 +1,6 @@
 package dev.restatus.jaxrs;
 
+import dev.restatus.core.RequestPaths;
 import dev.restatus.core.RequestView;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -36,8 +37,8 @@ final class JaxrsRequestView implements RequestView {
 
   @Override
   public String path() {
-    String p = uriInfo.getPath();
-    return p.startsWith("/") ? p : "/" + p;
+    // matrix parameters, percent-escapes and dot segments never let a spelling escape a pattern
+    return RequestPaths.normalize("/" + uriInfo.getPath(false));
   }
 
   @Override

@@ -11,8 +11,9 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.Annotation;
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs the core response rules on every response, including those of exception mappers and of
@@ -48,6 +49,12 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
     for (String name : d.removeHeaders()) {
       res.getHeaders().remove(name);
     }
+    if (d.keepOnlyHeaders() != null) {
+      // the canonical not-found: nothing the resource or a filter set may tell it apart
+      res.getHeaders()
+          .keySet()
+          .removeIf(name -> !d.keepOnlyHeaders().contains(name.toLowerCase(Locale.ROOT)));
+    }
     for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
       res.getHeaders().putSingle(h.getKey(), h.getValue());
     }
@@ -61,19 +68,26 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
     }
   }
 
+  /** A kept 5xx text or byte entity is looked at, and replaced if it shows internals. */
   private void inspect(JaxrsRequestView request, ContainerResponseContext res) {
     int limit = engine.config().inspectLimit();
     if (res.getStatus() < 500 || limit == 0) {
       return;
     }
-    byte[] bytes = null;
+    Optional<Decision> instead = Optional.empty();
     if (res.getEntity() instanceof String s) {
-      bytes = s.getBytes(StandardCharsets.UTF_8);
+      instead =
+          engine.inspect(request, res.getStatus(), s.substring(0, Math.min(limit, s.length())));
     } else if (res.getEntity() instanceof byte[] b) {
-      bytes = b;
+      instead = engine.inspect(request, res.getStatus(), b, Math.min(limit, b.length));
     }
-    if (bytes != null) {
-      engine.inspect(request, res.getStatus(), bytes, Math.min(limit, bytes.length));
+    if (instead.isPresent()) {
+      Decision d = instead.get();
+      for (String name : d.removeHeaders()) {
+        res.getHeaders().remove(name);
+      }
+      d.setHeaders().forEach(res.getHeaders()::putSingle);
+      res.setEntity(d.bytes(), NONE, MediaType.valueOf(d.contentType()));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.restatus.servlet;
 
 import dev.restatus.core.Decision;
+import dev.restatus.core.LogText;
 import dev.restatus.core.Mode;
 import dev.restatus.core.Restatus;
 import dev.restatus.core.RestatusConfig;
@@ -111,11 +112,11 @@ public class RestatusFilter implements Filter {
       return;
     }
     request.setAttribute(APPLIED, Boolean.TRUE);
-    ServletRequestView view = new ServletRequestView(request, response, allowProbe);
+    ServletRequestView view = new ServletRequestView(request, allowProbe);
     if (!error) {
       Optional<Decision> early = engine.onRequest(view);
       if (early.isPresent()) {
-        send(response, early.get(), view.isHead());
+        new RestatusResponse(response, view, engine, null).answer(early.get());
         return;
       }
     }
@@ -127,7 +128,11 @@ public class RestatusFilter implements Filter {
       wrapper.finish();
       return;
     }
-    run(request, wrapper, new RestatusRequest(request, wrapper), chain);
+    run(
+        request,
+        wrapper,
+        new RestatusRequest(request, wrapper, t -> engine.onException(view, t)),
+        chain);
   }
 
   private void run(
@@ -143,9 +148,9 @@ public class RestatusFilter implements Filter {
         LOG.log(
             Level.DEBUG,
             "Restatus: client went away during {0} {1}: {2}",
-            request.getMethod(),
-            request.getRequestURI(),
-            t.toString());
+            LogText.safe(request.getMethod()),
+            LogText.safe(request.getRequestURI()),
+            LogText.safe(t.toString()));
         return; // nobody is listening: nothing more to write
       }
       if (!handle(wrapper, t)) {
@@ -168,20 +173,13 @@ public class RestatusFilter implements Filter {
     if (engine.config().mode() != Mode.ENFORCE) {
       return false;
     }
-    ServletRequestView view = wrapper.requestView();
     if (wrapper.isCommittedToContainer()) {
-      LOG.log(
-          Level.ERROR,
-          "Restatus: "
-              + view.method()
-              + " "
-              + view.path()
-              + " threw after its response was"
-              + " committed; the response is left as it was",
-          t);
-      return true;
+      // too late for a problem: let the container abort the response, as it would without
+      // Restatus, so the client sees it cut short instead of a complete-looking success; the
+      // container logs the exception
+      return false;
     }
-    wrapper.fail(engine.onException(view, t));
+    wrapper.fail(engine.onException(wrapper.requestView(), t));
     return true;
   }
 
@@ -213,17 +211,6 @@ public class RestatusFilter implements Filter {
       r = w.getResponse();
     }
     return null;
-  }
-
-  private static void send(HttpServletResponse response, Decision d, boolean head)
-      throws IOException {
-    response.setStatus(d.status());
-    d.setHeaders().forEach(response::setHeader);
-    response.setContentType(d.contentType());
-    response.setContentLength(d.bytes().length);
-    if (!head) {
-      response.getOutputStream().write(d.bytes());
-    }
   }
 
   @Override

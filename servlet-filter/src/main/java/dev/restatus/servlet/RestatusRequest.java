@@ -1,5 +1,6 @@
 package dev.restatus.servlet;
 
+import dev.restatus.core.Failure;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -12,22 +13,37 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Makes asynchronous requests go through Restatus too: {@code startAsync()} is started with this
  * request and the {@link RestatusResponse}, so {@code AsyncContext.getResponse()} is the wrapped
- * response, and {@code AsyncContext.complete()} first ends the wrapped response, also when an
- * {@code AsyncListener} calls it through its event. A forward through {@link #getRequestDispatcher}
- * lets the target's response be decided afresh.
+ * response, and {@code AsyncContext.complete()} first ends the wrapped response. The application's
+ * {@code AsyncListener}s are told first; a timeout or an error that none of them answered gets a
+ * problem, with or without an {@code <error-page>}. Dispatchers obtained through this request let a
+ * forward's target be decided afresh, and keep an included servlet's status and {@code sendError}
+ * from touching the including response (the container's own dispatcher objects are left alone:
+ * Tomcat's asynchronous dispatch relies on their type).
  */
 final class RestatusRequest extends HttpServletRequestWrapper {
 
   private final RestatusResponse response;
-  private AsyncContext async;
+  private final Function<Throwable, Failure> failures;
+  private Completing async;
 
-  RestatusRequest(HttpServletRequest request, RestatusResponse response) {
+  /**
+   * @param failures maps an exception of an asynchronous task to the failure to send
+   */
+  RestatusRequest(
+      HttpServletRequest request,
+      RestatusResponse response,
+      Function<Throwable, Failure> failures) {
     super(request);
     this.response = response;
+    this.failures = failures;
   }
 
   @Override
@@ -41,23 +57,29 @@ final class RestatusRequest extends HttpServletRequestWrapper {
     if (RestatusFilter.find(res) != response) {
       return started; // the application bypasses the wrapped response: nothing to end
     }
-    // a completion that bypasses Completing (the container's own context): end what we can
-    started.addListener(new FinishOnComplete());
-    async = new Completing(started);
+    Completing context = new Completing(started);
+    started.addListener(new Events(context));
+    async = context;
     return async;
   }
 
   @Override
   public RequestDispatcher getRequestDispatcher(String path) {
-    RequestDispatcher d = super.getRequestDispatcher(path);
-    return d == null ? null : new Forwarding(d);
+    return dispatching(super.getRequestDispatcher(path));
   }
 
-  /** A forward discards the uncommitted body, so the target's response is decided afresh. */
-  private final class Forwarding implements RequestDispatcher {
+  private RequestDispatcher dispatching(RequestDispatcher d) {
+    return d == null ? null : new Dispatching(d);
+  }
+
+  /**
+   * A forward discards the uncommitted body, so the target's response is decided afresh; an include
+   * may not change the status.
+   */
+  private final class Dispatching implements RequestDispatcher {
     private final RequestDispatcher delegate;
 
-    Forwarding(RequestDispatcher delegate) {
+    Dispatching(RequestDispatcher delegate) {
       this.delegate = delegate;
     }
 
@@ -71,83 +93,112 @@ final class RestatusRequest extends HttpServletRequestWrapper {
     @Override
     public void include(ServletRequest req, ServletResponse res)
         throws ServletException, IOException {
-      delegate.include(req, res);
+      response.enterInclude();
+      try {
+        delegate.include(req, res);
+      } finally {
+        response.exitInclude();
+      }
     }
   }
 
-  /** Ends the wrapped response when the container completes without going through us. */
-  private final class FinishOnComplete implements AsyncListener {
-    @Override
-    public void onComplete(AsyncEvent event) {
-      response.finishIfStillOpen();
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {}
-
-    @Override
-    public void onError(AsyncEvent event) {}
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {}
-  }
-
-  /** Hands the application's listeners events whose context is {@link Completing}. */
-  private final class Relaying implements AsyncListener {
-    private final AsyncListener listener;
+  /**
+   * The one listener Restatus registers with the container: it hands each event to the
+   * application's listeners first (with {@link Completing} as their context), then, if none of them
+   * completed or dispatched, answers a timeout or an error itself and completes.
+   */
+  private final class Events implements AsyncListener {
     private final Completing context;
 
-    Relaying(AsyncListener listener, Completing context) {
-      this.listener = listener;
+    Events(Completing context) {
       this.context = context;
-    }
-
-    private AsyncEvent relay(AsyncEvent e) {
-      return new AsyncEvent(
-          context, e.getSuppliedRequest(), e.getSuppliedResponse(), e.getThrowable());
     }
 
     @Override
     public void onComplete(AsyncEvent event) throws IOException {
-      listener.onComplete(relay(event));
+      context.relay(event, AsyncListener::onComplete);
+      response.finishIfStillOpen();
     }
 
     @Override
     public void onTimeout(AsyncEvent event) throws IOException {
-      listener.onTimeout(relay(event));
+      context.relay(event, AsyncListener::onTimeout);
+      if (!context.answered) {
+        long ms = context.getTimeout();
+        answer(new TimeoutException("asynchronous request timed out after " + ms + " ms"));
+      }
     }
 
     @Override
     public void onError(AsyncEvent event) throws IOException {
-      listener.onError(relay(event));
+      context.relay(event, AsyncListener::onError);
+      if (!context.answered) {
+        Throwable t = event.getThrowable();
+        answer(t != null ? t : new IllegalStateException("asynchronous request failed"));
+      }
     }
 
     @Override
     public void onStartAsync(AsyncEvent event) throws IOException {
-      listener.onStartAsync(relay(event));
+      context.relay(event, AsyncListener::onStartAsync);
+    }
+
+    private void answer(Throwable t) {
+      if (!context.fail(t)) {
+        context.complete();
+      }
     }
   }
 
   @Override
   public AsyncContext getAsyncContext() {
     AsyncContext current = super.getAsyncContext();
-    return async != null && current == unwrap(async) ? async : current;
+    return async != null && current == async.delegate ? async : current;
   }
 
-  private static AsyncContext unwrap(AsyncContext ctx) {
-    return ctx instanceof Completing c ? c.delegate : ctx;
+  /** An event for one of the application's listeners. */
+  private interface Relay {
+    void to(AsyncListener listener, AsyncEvent event) throws IOException;
   }
 
-  /** An {@link AsyncContext} whose {@code complete()} ends the wrapped response first. */
+  /**
+   * An {@link AsyncContext} whose {@code complete()} ends the wrapped response first, and which
+   * keeps the application's listeners so that {@link Events} can tell them before acting.
+   */
   private final class Completing implements AsyncContext {
     private final AsyncContext delegate;
+    private final List<AsyncEvent> listeners = new ArrayList<>();
+    private final List<AsyncListener> order = new ArrayList<>();
+
+    /** Whether completed or dispatched: the exchange has an answer. */
+    private volatile boolean answered;
 
     Completing(AsyncContext delegate) {
       this.delegate = delegate;
     }
 
+    void relay(AsyncEvent event, Relay relay) throws IOException {
+      List<AsyncListener> targets;
+      List<AsyncEvent> supplied;
+      synchronized (this) {
+        targets = new ArrayList<>(order);
+        supplied = new ArrayList<>(listeners);
+      }
+      for (int i = 0; i < targets.size(); i++) {
+        AsyncEvent own = supplied.get(i);
+        relay.to(
+            targets.get(i),
+            new AsyncEvent(
+                this,
+                own != null ? own.getSuppliedRequest() : event.getSuppliedRequest(),
+                own != null ? own.getSuppliedResponse() : event.getSuppliedResponse(),
+                event.getThrowable()));
+      }
+    }
+
     @Override
     public void complete() {
+      answered = true;
       try {
         response.finish();
       } catch (IOException e) {
@@ -174,33 +225,60 @@ final class RestatusRequest extends HttpServletRequestWrapper {
 
     @Override
     public void dispatch() {
+      answered = true;
       delegate.dispatch();
     }
 
     @Override
     public void dispatch(String path) {
+      answered = true;
       delegate.dispatch(path);
     }
 
     @Override
     public void dispatch(ServletContext context, String path) {
+      answered = true;
       delegate.dispatch(context, path);
     }
 
     @Override
     public void start(Runnable run) {
-      delegate.start(run);
+      delegate.start(
+          () -> {
+            try {
+              run.run();
+            } catch (RuntimeException | Error t) {
+              if (answered || !fail(t)) {
+                throw t;
+              }
+            }
+          });
+    }
+
+    /** Answers an exception of an asynchronous task; {@code false} if it is too late to. */
+    private boolean fail(Throwable t) {
+      try {
+        if (!response.fail(failures.apply(t))) {
+          return false;
+        }
+      } catch (IOException e) {
+        return false;
+      }
+      complete();
+      return true;
     }
 
     @Override
-    public void addListener(AsyncListener listener) {
-      delegate.addListener(new Relaying(listener, this));
+    public synchronized void addListener(AsyncListener listener) {
+      order.add(listener);
+      listeners.add(null);
     }
 
     @Override
-    public void addListener(
+    public synchronized void addListener(
         AsyncListener listener, ServletRequest servletRequest, ServletResponse servletResponse) {
-      delegate.addListener(new Relaying(listener, this), servletRequest, servletResponse);
+      order.add(listener);
+      listeners.add(new AsyncEvent(this, servletRequest, servletResponse));
     }
 
     @Override

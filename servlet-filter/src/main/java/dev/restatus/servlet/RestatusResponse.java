@@ -13,11 +13,18 @@ import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The response the application writes to. Nothing is buffered: the core rules run once, at the
@@ -33,6 +40,10 @@ import java.util.Map;
 final class RestatusResponse extends HttpServletResponseWrapper {
 
   private static final System.Logger LOG = System.getLogger("dev.restatus");
+
+  /** Headers that describe a body: a replaced body takes them along. */
+  private static final Set<String> BODY_HEADERS =
+      Set.of("content-type", "content-length", "content-language", "transfer-encoding");
 
   private final Restatus engine;
   private final ServletRequestView request;
@@ -53,6 +64,8 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   private byte[] inspected;
   private int inspectedLength;
+  private Held held;
+  private int including;
 
   /**
    * @param pinnedStatus in an ERROR dispatch, the status of the error being rendered: whatever the
@@ -84,24 +97,80 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   private void apply(Decision d) throws IOException {
     HttpServletResponse real = (HttpServletResponse) getResponse();
-    if (d.status() != real.getStatus()) {
-      real.setStatus(d.status());
+    if (d.body() == Decision.Body.PROBLEM) {
+      sendProblem(real, d);
+      return;
     }
-    removeHeaders(real, d.removeHeaders());
+    if (d.body() == Decision.Body.DROP && !real.isCommitted()) {
+      // no body, so none of its headers: a reset also undoes a getWriter() the application made
+      restart(real, d.status(), d.removeHeaders(), null);
+    } else {
+      if (d.status() != real.getStatus()) {
+        real.setStatus(d.status());
+      }
+      removeHeaders(real, d.removeHeaders());
+    }
     for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
       real.setHeader(h.getKey(), h.getValue());
     }
-    if (d.body() == Decision.Body.PROBLEM) {
-      real.setContentType(d.contentType());
-      real.setContentLength(d.bytes().length);
-      if (!request.isHead()) {
-        writeRaw(d.bytes());
+    if (d.body() == Decision.Body.KEEP && d.status() >= 500 && engine.config().inspectLimit() > 0) {
+      if (enforce && written == 0 && !real.isCommitted()) {
+        held = new Held(engine.config().inspectLimit()); // looked at before anything is sent
+      } else if (!enforce) {
+        inspected = new byte[engine.config().inspectLimit()];
       }
-    } else if (d.body() == Decision.Body.KEEP
-        && d.status() >= 500
-        && engine.config().inspectLimit() > 0) {
-      inspected = new byte[engine.config().inspectLimit()];
     }
+  }
+
+  /**
+   * Replaces whatever the response holds with the decided problem: the response is reset, so that
+   * nothing of the application's body, character encoding or locale survives, and the headers it
+   * had are put back except the removed ones (all but the safe ones for a canonical not-found).
+   */
+  private void sendProblem(HttpServletResponse real, Decision d) throws IOException {
+    if (real.isCommitted()) {
+      return; // too late: the container already sent the application's response
+    }
+    restart(real, d.status(), d.removeHeaders(), d.keepOnlyHeaders());
+    for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
+      real.setHeader(h.getKey(), h.getValue());
+    }
+    real.setContentType(d.contentType());
+    real.setContentLength(d.bytes().length);
+    if (!request.isHead()) {
+      realStream().write(d.bytes());
+    }
+  }
+
+  /**
+   * Resets the uncommitted response to {@code sc} and the headers it had, less those of the body
+   * ({@code Content-Type}, {@code Content-Length}, {@code Content-Language}) and {@code remove}; or
+   * only those in {@code keepOnly} when that is not {@code null}.
+   */
+  private void restart(
+      HttpServletResponse real, int sc, Collection<String> remove, Set<String> keepOnly) {
+    Set<String> drop = new HashSet<>(BODY_HEADERS);
+    remove.forEach(n -> drop.add(n.toLowerCase(Locale.ROOT)));
+    Map<String, List<String>> keep = new LinkedHashMap<>();
+    for (String name : real.getHeaderNames()) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      boolean kept =
+          keepOnly == null
+              ? !drop.contains(lower)
+              : keepOnly.contains(lower) && !drop.contains(lower);
+      if (kept && !keep.containsKey(name)) {
+        keep.put(name, new ArrayList<>(real.getHeaders(name)));
+      }
+    }
+    if (keepOnly != null) {
+      request.forgetNewSession(); // its cookie would tell the resource exists
+    }
+    real.reset();
+    realStream = null;
+    realWriter = null;
+    held = null;
+    real.setStatus(sc);
+    keep.forEach((name, values) -> values.forEach(v -> real.addHeader(name, v)));
   }
 
   /**
@@ -136,16 +205,6 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
   }
 
-  /** Writes bytes of Restatus' own to whichever of stream or writer the container handed out. */
-  private void writeRaw(byte[] bytes) throws IOException {
-    if (realWriter != null) {
-      realWriter.write(new String(bytes, StandardCharsets.UTF_8));
-      realWriter.flush();
-    } else {
-      realStream().write(bytes);
-    }
-  }
-
   private ServletOutputStream realStream() throws IOException {
     if (realStream == null) {
       realStream = getResponse().getOutputStream();
@@ -158,6 +217,13 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       realWriter = getResponse().getWriter();
     }
     return realWriter;
+  }
+
+  /** Sends an answer the request rules gave before the application ran. */
+  void answer(Decision d) throws IOException {
+    finished = true;
+    decision = d;
+    apply(d);
   }
 
   /** Whether the application's bytes go to the client. */
@@ -181,10 +247,64 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     finished = true;
     decide(written > 0);
+    release();
     // no flush: the container completes the response, and can still send Content-Length
     if (inspected != null && inspectedLength > 0) {
       engine.inspect(request, decision.status(), inspected, inspectedLength);
     }
+  }
+
+  /**
+   * Sends a held 5xx body on, once it has been looked at, or the problem instead if it shows
+   * internals.
+   */
+  private void release() throws IOException {
+    Held h = held;
+    held = null;
+    if (h == null || !keeping()) {
+      return;
+    }
+    Optional<Decision> instead = engine.inspect(request, decision.status(), h.head());
+    if (instead.isPresent()) {
+      decision = instead.get();
+      apply(decision);
+    } else if (h.chars.length() > 0) {
+      realWriter().append(h.chars);
+    } else if (h.bytes.size() > 0) {
+      h.bytes.writeTo(realStream());
+    }
+  }
+
+  /**
+   * The status changed after the rules ran on the first write, and nothing is committed yet: they
+   * run again on the new status. A body that must go is discarded from the container's buffer.
+   */
+  private void redecide() throws IOException {
+    Held h = held;
+    held = null;
+    decision = engine.onResponse(request, new View(true));
+    if (decision.body() == Decision.Body.KEEP && decision.status() >= 500 && enforce) {
+      // the start of this body was written before its status: it was never looked at
+      decision = engine.unseenErrorBody(request, decision.status());
+    }
+    apply(decision);
+    if (h != null && keeping()) {
+      if (h.chars.length() > 0) {
+        realWriter().append(h.chars);
+      } else {
+        h.bytes.writeTo(realStream());
+      }
+    }
+  }
+
+  /** An included servlet runs: its status, {@code sendError} and reset are ignored (spec 9.3). */
+  void enterInclude() {
+    including++;
+  }
+
+  /** The included servlet returned. */
+  void exitInclude() {
+    including--;
   }
 
   /**
@@ -195,17 +315,10 @@ final class RestatusResponse extends HttpServletResponseWrapper {
    */
   boolean fail(Failure f) throws IOException {
     HttpServletResponse real = (HttpServletResponse) getResponse();
-    if (real.isCommitted()) {
+    if (!enforce || real.isCommitted()) {
       return false;
     }
-    if (realStream != null || realWriter != null) {
-      real.resetBuffer();
-    }
-    decision = null;
-    errorSent = false;
-    errorMessage = null;
-    status = f.status();
-    real.setStatus(f.status());
+    restart(real, f.status(), Restatus.REPRESENTATION_HEADERS, null);
     for (Map.Entry<String, List<String>> h : f.headers().entrySet()) {
       real.setHeader(h.getKey(), null);
       for (String v : h.getValue()) {
@@ -215,10 +328,15 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     byte[] body = engine.render(f.problem());
     real.setContentType(engine.config().renderer().contentType());
     real.setContentLength(body.length);
+    decision = null;
+    errorSent = false;
+    errorMessage = null;
+    written = 0;
+    status = f.status();
     decision = engine.onResponse(request, new View(true));
     apply(decision);
     if (keeping() && !request.isHead()) {
-      writeRaw(body);
+      realStream().write(body);
     }
     return true;
   }
@@ -239,6 +357,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     written = 0;
     inspected = null;
     inspectedLength = 0;
+    held = null;
   }
 
   /** Ends the exchange if the container still lets us write (an async completion we missed). */
@@ -268,11 +387,19 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   @Override
   public void setStatus(int sc) {
-    if (closedToApp() || pinnedStatus != null) {
+    if (closedToApp() || pinnedStatus != null || including > 0) {
       return;
     }
+    int before = status;
     status = sc;
     super.setStatus(sc);
+    if (decision != null && sc != before && !isCommittedToContainer()) {
+      try {
+        redecide();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   @Override
@@ -287,6 +414,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   @Override
   public void sendError(int sc, String msg) throws IOException {
+    if (including > 0) {
+      return; // ignored inside an include, as the container would
+    }
     if (errorSent || isCommittedToContainer()) {
       throw new IllegalStateException("Cannot call sendError() after the response is committed");
     }
@@ -316,6 +446,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   @Override
   public void sendRedirect(String location) throws IOException {
+    if (including > 0) {
+      return;
+    }
     if (closedToApp()) {
       throw new IllegalStateException("Cannot call sendRedirect() after the response is committed");
     }
@@ -331,6 +464,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   @Override
   public void reset() {
+    if (including > 0) {
+      return;
+    }
     if (isCommittedToContainer()) {
       throw new IllegalStateException("Cannot reset() a committed response");
     }
@@ -341,6 +477,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     decision = null;
     written = 0;
     inspected = null;
+    held = null;
     // Servlet 6: reset() also forgets whether getWriter() or getOutputStream() was called
     stream = null;
     writer = null;
@@ -362,11 +499,13 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (keeping()) {
       forgetBody();
     }
+    held = null;
   }
 
   @Override
   public void flushBuffer() throws IOException {
     decide(written > 0);
+    release();
     if (realWriter != null && keeping()) {
       realWriter.flush();
     }
@@ -466,11 +605,14 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   }
 
   @Override
-  public PrintWriter getWriter() {
+  public PrintWriter getWriter() throws IOException {
     if (stream != null) {
       throw new IllegalStateException("getOutputStream() has already been called");
     }
     if (writer == null) {
+      if (!closedToApp()) {
+        realWriter(); // the container checks the character encoding now, as without Restatus
+      }
       writer = new PrintWriter(new CharOutput(), false);
     }
     return writer;
@@ -507,6 +649,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   /** The application flushed: a kept response commits; nothing else is sent early. */
   private void appFlushed(Flushable real) throws IOException {
     decide(written > 0);
+    release();
     if (keeping()) {
       if (real != null) {
         real.flush();
@@ -519,6 +662,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   /** The application closed its stream or writer. */
   private void appClosed(Closeable real) throws IOException {
     decide(written > 0);
+    release();
     if (keeping() && real != null) {
       real.close();
     }
@@ -536,8 +680,15 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       if (len > 0 && !closed && beforeWrite(len)) {
-        inspect(b, off, len);
-        realStream().write(b, off, len);
+        if (held != null) {
+          held.bytes.write(b, off, len);
+          if (held.full()) {
+            release();
+          }
+        } else {
+          inspect(b, off, len);
+          realStream().write(b, off, len);
+        }
       }
     }
 
@@ -584,8 +735,15 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     @Override
     public void write(char[] c, int off, int len) throws IOException {
       if (len > 0 && !closed && beforeWrite(len)) {
-        inspect(c, off, len);
-        realWriter().write(c, off, len);
+        if (held != null) {
+          held.chars.append(c, off, len);
+          if (held.full()) {
+            release();
+          }
+        } else {
+          inspect(c, off, len);
+          realWriter().write(c, off, len);
+        }
       }
     }
 
@@ -600,6 +758,25 @@ final class RestatusResponse extends HttpServletResponseWrapper {
         closed = true;
         appClosed(realWriter);
       }
+    }
+  }
+
+  /** The start of a kept 5xx body, held back until it has been looked at. */
+  private static final class Held {
+    final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    final StringBuilder chars = new StringBuilder();
+    private final int limit;
+
+    Held(int limit) {
+      this.limit = limit;
+    }
+
+    boolean full() {
+      return bytes.size() + chars.length() >= limit;
+    }
+
+    CharSequence head() {
+      return chars.length() > 0 ? chars : bytes.toString(StandardCharsets.ISO_8859_1);
     }
   }
 

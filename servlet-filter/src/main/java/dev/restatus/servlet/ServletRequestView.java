@@ -1,46 +1,69 @@
 package dev.restatus.servlet;
 
+import dev.restatus.core.RequestPaths;
 import dev.restatus.core.RequestView;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Set;
 
 /** A servlet request as the core rules see it. */
 final class ServletRequestView implements RequestView {
 
+  /** Request attribute: the path the rules saw on the REQUEST dispatch, for later dispatches. */
+  static final String PATH = ServletRequestView.class.getName() + ".PATH";
+
   private final HttpServletRequest request;
-  private final HttpServletResponse response;
   private final AllowProbe allowProbe;
   private final String path;
 
-  ServletRequestView(
-      HttpServletRequest request, HttpServletResponse response, AllowProbe allowProbe) {
+  ServletRequestView(HttpServletRequest request, AllowProbe allowProbe) {
     this.request = request;
-    this.response = response;
     this.allowProbe = allowProbe;
     this.path = pathOf(request);
   }
 
-  /** The context-relative path; in an ERROR dispatch, the path of the request that failed. */
+  /**
+   * The context-relative path the container routed: the servlet path plus path info. In an ERROR
+   * dispatch that is the error page's, so the path is the one recorded when Restatus saw the
+   * failing request, or else the failing request's raw URI normalised as the container would
+   * ({@link RequestPaths#normalize}): path parameters, percent-escapes and dot segments never let a
+   * spelling of a path escape its pattern.
+   */
   static String pathOf(HttpServletRequest request) {
     if (request.getDispatcherType() == DispatcherType.ERROR) {
+      Object seen = request.getAttribute(PATH);
+      if (seen instanceof String p) {
+        return p;
+      }
       Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
       if (uri != null) {
-        return stripContext(request, uri.toString());
+        return stripContext(request, RequestPaths.normalize(uri.toString()));
       }
     }
     String servletPath = request.getServletPath();
     String pathInfo = request.getPathInfo();
     String p = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-    return p.isEmpty() ? stripContext(request, request.getRequestURI()) : p;
+    if (p.isEmpty()) {
+      p = stripContext(request, RequestPaths.normalize(request.getRequestURI()));
+    }
+    if (request.getDispatcherType() == DispatcherType.REQUEST) {
+      request.setAttribute(PATH, p);
+    }
+    return p;
   }
 
-  private static String stripContext(HttpServletRequest request, String uri) {
-    String ctx = request.getContextPath();
-    String p = ctx != null && uri.startsWith(ctx) ? uri.substring(ctx.length()) : uri;
-    return p.isEmpty() ? "/" : p;
+  /** Removes the context's own (decoded) path from a normalised path. */
+  private static String stripContext(HttpServletRequest request, String normalized) {
+    String ctx = request.getServletContext().getContextPath();
+    if (ctx == null || ctx.isEmpty()) {
+      return normalized;
+    }
+    if (normalized.equals(ctx)) {
+      return "/";
+    }
+    return normalized.startsWith(ctx + "/") ? normalized.substring(ctx.length()) : normalized;
   }
 
   @Override
@@ -60,14 +83,27 @@ final class ServletRequestView implements RequestView {
 
   @Override
   public Set<String> allowedMethods() {
-    return allowProbe.allowedMethods(request, response);
+    return allowProbe.allowedMethods(request);
   }
 
   boolean isAsync() {
     return request.isAsyncStarted();
   }
 
+  /** Methods are case-sensitive (RFC 9110 section 9.1): {@code head} is not HEAD. */
   boolean isHead() {
-    return "HEAD".equalsIgnoreCase(request.getMethod());
+    return "HEAD".equals(request.getMethod());
+  }
+
+  /** Invalidates a session this request created: its cookie is not sent. */
+  void forgetNewSession() {
+    try {
+      HttpSession session = request.getSession(false);
+      if (session != null && session.isNew()) {
+        session.invalidate();
+      }
+    } catch (IllegalStateException e) {
+      // already invalid, or the response committed
+    }
   }
 }

@@ -148,7 +148,7 @@ public final class Scenarios {
         get("401 gets a challenge", "/status/401")
             .status(401)
             .problem()
-            .headerIs("WWW-Authenticate", "Bearer"),
+            .headerIs("WWW-Authenticate", "Bearer realm=\"api\""),
         get("app challenge wins", "/challenge/401")
             .status(401)
             .problem()
