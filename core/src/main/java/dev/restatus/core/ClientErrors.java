@@ -2,40 +2,45 @@ package dev.restatus.core;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Recognises the exceptions a servlet container throws while the application reads a bad request
  * (an invalid percent-escape in the query or form, too many or too large form fields, a malformed
  * multipart or chunked body): they are the client's errors, and the bare container answers them
- * with a 4xx. Matched by class name along the superclass chain, so no container class is loaded:
+ * with a 4xx (or, for Tomcat's multipart parser, a 500 that should have been a 400). Matched
+ * without loading any container class:
  *
  * <ul>
- *   <li>Jetty: any exception under {@code org.eclipse.jetty.} with a public {@code int getCode()}
- *       (its {@code HttpException}s, such as {@code BadMessageException}) that returns a 4xx;
- *   <li>Tomcat: {@code InvalidParameterException} (a parameter that cannot be parsed), {@code
- *       BadRequestException} (a request body that cannot be read), and the file-upload exceptions
- *       of its multipart parser (413 for the size limits, 400 otherwise).
+ *   <li>Jetty: an exception under {@code org.eclipse.jetty.} whose {@code int getCode()} (its
+ *       {@code HttpException} interface: {@code BadMessageException}, {@code
+ *       HttpException$IllegalArgumentException}, the early-EOF of a bad chunk) is a 4xx;
+ *   <li>Tomcat: an exception under {@code org.apache.} whose {@code int getErrorCode()} is a 4xx
+ *       (Tomcat 11's {@code InvalidParameterException}: 400, or 413 for a form too large), its
+ *       {@code BadRequestException}s, and its multipart parser's {@code FileUploadException}s.
  * </ul>
+ *
+ * The outermost such exception wins, as the container answers from it.
  */
 final class ClientErrors {
 
   private static final Map<String, Integer> BY_NAME =
       Map.of(
-          "org.apache.tomcat.util.http.InvalidParameterException", 400,
+          "org.apache.coyote.BadRequestException", 400,
           "org.apache.catalina.connector.BadRequestException", 400,
           "org.apache.tomcat.util.http.fileupload.impl.SizeException", 413,
-          "org.apache.tomcat.util.http.fileupload.impl.FileUploadSizeException", 413,
           "org.apache.tomcat.util.http.fileupload.FileUploadException", 400,
-          "org.apache.tomcat.util.http.fileupload.impl.FileUploadIOException", 400,
           "org.apache.tomcat.util.http.fileupload.MultipartStream$MalformedStreamException", 400);
 
   private ClientErrors() {}
 
   /**
    * @param t a throwable (not its causes)
-   * @return the 4xx status the bare container would answer for it, or {@code null} if it is not a
-   *     container's client-error exception
+   * @return the 4xx status the container answers for it, or {@code null} if it is not a container's
+   *     client-error exception
    */
   static Integer statusOf(Throwable t) {
     for (Class<?> c = t.getClass(); c != null && c != Throwable.class; c = c.getSuperclass()) {
@@ -44,25 +49,39 @@ final class ClientErrors {
         return s;
       }
     }
-    if (t.getClass().getName().startsWith("org.eclipse.jetty.")) {
-      Integer code = intProperty(t, "getCode");
-      if (code != null && code >= 400 && code <= 499) {
-        return code;
-      }
+    String name = t.getClass().getName();
+    Integer code = null;
+    if (name.startsWith("org.eclipse.jetty.")) {
+      code = intProperty(t, "getCode");
+    } else if (name.startsWith("org.apache.")) {
+      code = intProperty(t, "getErrorCode");
     }
-    return null;
+    return code != null && code >= 400 && code <= 499 ? code : null;
   }
 
-  private static Integer intProperty(Throwable t, String name) {
-    try {
-      Method m = t.getClass().getMethod(name);
-      if (m.getReturnType() == int.class
-          && m.getParameterCount() == 0
-          && Modifier.isPublic(m.getDeclaringClass().getModifiers())) {
-        return (Integer) m.invoke(t);
+  /**
+   * Calls a public {@code int} getter through a public type that declares it: the exception's own
+   * class may not be public (Jetty's early-EOF exception), its interface is.
+   */
+  private static Integer intProperty(Throwable t, String getter) {
+    Deque<Class<?>> types = new ArrayDeque<>();
+    types.add(t.getClass());
+    while (!types.isEmpty()) {
+      Class<?> c = types.poll();
+      if (Modifier.isPublic(c.getModifiers())) {
+        try {
+          Method m = c.getMethod(getter);
+          if (m.getReturnType() == int.class) {
+            return (Integer) m.invoke(t);
+          }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          // not declared here
+        }
       }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      // not such an exception
+      if (c.getSuperclass() != null && c.getSuperclass() != Throwable.class) {
+        types.add(c.getSuperclass());
+      }
+      types.addAll(List.of(c.getInterfaces()));
     }
     return null;
   }

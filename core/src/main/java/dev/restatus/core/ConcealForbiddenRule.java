@@ -7,10 +7,12 @@ import java.util.Set;
 /**
  * Rule 6, the canonical not-found: on a concealed path ({@code restatus.conceal-forbidden}) nothing
  * a client can send may tell an existing resource from a missing one. A 403 (the resource exists
- * but is refused), a 405 (the resource exists but lacks the method), every 404 (the application's,
- * the container's, the framework's) and any {@code OPTIONS} request all leave as the same 404: the
- * same status, a generated problem without {@code detail}, and none of the headers the application
- * or container set but those declared safe ({@code restatus.conceal-forbidden.safe-headers}).
+ * but is refused), a 405 or an application's 501 (the resource exists but lacks the method: {@code
+ * HttpServlet} answers 501 for PATCH before Servlet 6.1, where a framework's missing path answers
+ * 404), every 404 (the application's, the container's, the framework's) and any {@code OPTIONS}
+ * request all leave as the same 404: the same status, a generated problem without {@code detail},
+ * and none of the headers the application or container set but those declared safe ({@code
+ * restatus.conceal-forbidden.safe-headers}).
  */
 final class ConcealForbiddenRule implements ResponseRule {
 
@@ -52,7 +54,7 @@ final class ConcealForbiddenRule implements ResponseRule {
 
   @Override
   public void apply(Draft d) {
-    if ((d.status != 403 && d.status != 404 && d.status != 405)
+    if ((d.status != 403 && d.status != 404 && d.status != 405 && d.status != 501)
         || concealed.isEmpty()
         || !covers(d.request.path())) {
       return;

@@ -240,16 +240,24 @@ public final class Restatus implements AutoCloseable {
    *
    * @param request the request
    * @param status the 5xx status
-   * @return the problem to send instead
+   * @return in {@code enforce} mode the problem to send instead; the finding is recorded in {@code
+   *     report} mode too
    */
-  public Decision unseenErrorBody(RequestView request, int status) {
+  public Optional<Decision> unseenErrorBody(RequestView request, int status) {
+    if (config.mode() == Mode.OFF) {
+      return Optional.empty();
+    }
     findings.record(
         new Finding(
             "server-error-leak",
             status + " set after its body had started",
             request.method(),
             request.path()));
-    return problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null);
+    if (config.mode() == Mode.REPORT) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
   }
 
   /**

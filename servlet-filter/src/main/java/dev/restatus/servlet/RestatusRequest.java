@@ -87,7 +87,12 @@ final class RestatusRequest extends HttpServletRequestWrapper {
     public void forward(ServletRequest req, ServletResponse res)
         throws ServletException, IOException {
       response.beforeForward();
-      delegate.forward(req, res);
+      response.enterForward();
+      try {
+        delegate.forward(req, res);
+      } finally {
+        response.exitForward();
+      }
     }
 
     @Override

@@ -41,9 +41,19 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   private static final System.Logger LOG = System.getLogger("dev.restatus");
 
-  /** Headers that describe a body: a replaced body takes them along. */
+  /**
+   * Headers not carried over a reset: those that describe a body (a replaced body takes them
+   * along), and those the container sets itself (Jetty lists {@code Date} and {@code Server} from
+   * the start and adds them again at commit).
+   */
   private static final Set<String> BODY_HEADERS =
-      Set.of("content-type", "content-length", "content-language", "transfer-encoding");
+      Set.of(
+          "content-type",
+          "content-length",
+          "content-language",
+          "transfer-encoding",
+          "date",
+          "server");
 
   private final Restatus engine;
   private final ServletRequestView request;
@@ -66,6 +76,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   private int inspectedLength;
   private Held held;
   private int including;
+  private int forwarding;
 
   /**
    * @param pinnedStatus in an ERROR dispatch, the status of the error being rendered: whatever the
@@ -104,6 +115,13 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (d.body() == Decision.Body.DROP && !real.isCommitted()) {
       // no body, so none of its headers: a reset also undoes a getWriter() the application made
       restart(real, d.status(), d.removeHeaders(), null);
+      for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
+        real.setHeader(h.getKey(), h.getValue());
+      }
+      // committed now, with no length: completing an unwritten response, Jetty would add a
+      // Content-Length: 0 that a 304 must not carry (RFC 9110 section 15.4.5)
+      real.flushBuffer();
+      return;
     } else {
       if (d.status() != real.getStatus()) {
         real.setStatus(d.status());
@@ -283,9 +301,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     Held h = held;
     held = null;
     decision = engine.onResponse(request, new View(true));
-    if (decision.body() == Decision.Body.KEEP && decision.status() >= 500 && enforce) {
+    if (decision.body() == Decision.Body.KEEP && status >= 500) {
       // the start of this body was written before its status: it was never looked at
-      decision = engine.unseenErrorBody(request, decision.status());
+      decision = engine.unseenErrorBody(request, status).orElse(decision);
     }
     apply(decision);
     if (h != null && keeping()) {
@@ -295,6 +313,16 @@ final class RestatusResponse extends HttpServletResponseWrapper {
         h.bytes.writeTo(realStream());
       }
     }
+  }
+
+  /** A forward's target runs. */
+  void enterForward() {
+    forwarding++;
+  }
+
+  /** The forward's target returned. */
+  void exitForward() {
+    forwarding--;
   }
 
   /** An included servlet runs: its status, {@code sendError} and reset are ignored (spec 9.3). */
@@ -439,7 +467,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     errorSent = true;
     errorMessage = msg;
     real.setStatus(status);
-    if (request.isAsync()) {
+    if (request.isAsync() || forwarding > 0) {
+      // nothing may follow; after a forward, Tomcat 11 suspends the response before we get it
+      // back (suspendWrappedResponseAfterForward), so the problem is written now
       finish();
     }
   }
@@ -641,8 +671,8 @@ final class RestatusResponse extends HttpServletResponseWrapper {
    * @return whether they go to the client (else they are discarded)
    */
   private boolean beforeWrite(int len) throws IOException {
-    written += len;
     decide(true);
+    written += len;
     return keeping();
   }
 

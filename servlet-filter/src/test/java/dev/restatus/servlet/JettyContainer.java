@@ -27,7 +27,8 @@ final class JettyContainer implements ServletContainer {
 
   @Override
   public void add(String contextPath, Map<String, String> settings) {
-    ServletContextHandler ctx = new ServletContextHandler(contextPath);
+    ServletContextHandler ctx =
+        new ServletContextHandler(contextPath, ServletContextHandler.SESSIONS);
     EnumSet<DispatcherType> all =
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
     ctx.addFilter(
@@ -47,9 +48,11 @@ final class JettyContainer implements ServletContainer {
             ctx.addServlet(h, p);
           }
         });
-    ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-    errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/restatus-error");
-    ctx.setErrorHandler(errors);
+    if (!settings.containsKey(NO_ERROR_PAGE)) {
+      ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+      errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/restatus-error");
+      ctx.setErrorHandler(errors);
+    }
     contexts.addHandler(ctx);
   }
 

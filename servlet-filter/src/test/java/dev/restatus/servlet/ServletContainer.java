@@ -7,7 +7,8 @@ interface ServletContainer extends AutoCloseable {
 
   /**
    * Adds the legacy app under a context path, with the Guard filter ahead of Restatus and a global
-   * error page at {@code /restatus-error} (as the README recommends).
+   * error page at {@code /restatus-error} (as the README recommends) unless {@link #NO_ERROR_PAGE}
+   * is among the settings.
    *
    * @param contextPath e.g. {@code /app}
    * @param settings the filter's init-params
@@ -56,5 +57,25 @@ interface ServletContainer extends AutoCloseable {
     r.servlet("async", new LegacyApp.Async(), true, "/async/*");
     r.servlet("edge", new EdgeApp.Edge(), true, "/edge/*");
     r.servlet("front", new EdgeApp.Front(), false, "/front/*");
+    r.servlet("vault", new HostileApp.Vault(), false, "/vault/secret", "/vault/late");
+    r.servlet("input", new HostileApp.Input(), false, "/input/*");
+    r.servlet(
+        "late",
+        new HostileApp.Late(),
+        false,
+        "/late-status/*",
+        "/leaky/*",
+        "/kept/*",
+        "/range",
+        "/charset-error");
+    r.servlet("including", new HostileApp.Including(), false, "/include-error");
+    r.servlet("async-task", new HostileApp.AsyncTask(), true, "/async-task/*");
+    r.servlet("picky", new HostileApp.Picky(), false, "/picky");
   }
+
+  /**
+   * A settings entry (not a {@code restatus.*} key, so Restatus ignores it) that tells a container
+   * to declare no error page for that application: what the jar alone must cover.
+   */
+  String NO_ERROR_PAGE = "test.no-error-page";
 }

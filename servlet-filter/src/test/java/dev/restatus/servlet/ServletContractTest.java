@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.restatus.core.scenario.Adversarial;
 import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -36,6 +38,8 @@ abstract class ServletContractTest {
   private ServletContainer container;
   private ScenarioRunner app;
   private ScenarioRunner report;
+  private ScenarioRunner bare;
+  private ScenarioRunner noPage;
 
   abstract ServletContainer newContainer() throws Exception;
 
@@ -46,9 +50,18 @@ abstract class ServletContractTest {
     Map<String, String> reportSettings = new HashMap<>(Scenarios.SETTINGS);
     reportSettings.put("restatus.mode", "report");
     container.add("/report", reportSettings);
+    Map<String, String> bareSettings = new HashMap<>(Scenarios.SETTINGS);
+    bareSettings.put("restatus.mode", "off");
+    bareSettings.put(ServletContainer.NO_ERROR_PAGE, "true"); // the container alone
+    container.add("/bare", bareSettings);
+    Map<String, String> noPageSettings = new HashMap<>(Scenarios.SETTINGS);
+    noPageSettings.put(ServletContainer.NO_ERROR_PAGE, "true");
+    container.add("/nopage", noPageSettings);
     container.start();
     app = new ScenarioRunner(container.base("/app"));
     report = new ScenarioRunner(container.base("/report"));
+    bare = new ScenarioRunner(container.base("/bare"));
+    noPage = new ScenarioRunner(container.base("/nopage"));
   }
 
   @AfterAll
@@ -397,13 +410,6 @@ abstract class ServletContractTest {
   @Test
   void forwardAfterAnUncommittedWriteGetsAProblem() throws Exception {
     HttpResponse<byte[]> r = app.send("GET", "/edge/forward-after-write");
-    System.out.println(
-        "REVIEW forward-after-write: "
-            + r.statusCode()
-            + " "
-            + r.headers().map()
-            + " "
-            + new String(r.body(), StandardCharsets.UTF_8));
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("legacy error page");
     ScenarioRunner.problemOf(r);
@@ -433,5 +439,124 @@ abstract class ServletContractTest {
     assertThat(EdgeApp.Front.ACTIONS.get())
         .as("a DELETE that was refused must not perform the servlet's action")
         .isEqualTo(before);
+  }
+
+  // ---- 10. the adversarial corpus ---------------------------------------------------------------
+
+  @Test
+  void concealedResourceCannotBeToldFromAMissingOne() throws Exception {
+    Adversarial.checkConcealment(app.base());
+  }
+
+  @Test
+  void neverWorseThanTheBareContainer() throws Exception {
+    Adversarial.checkNeverWorse(bare.base(), app.base(), HostileCorpus.servlet());
+  }
+
+  @Test
+  void aStatusSetAfterTheFirstWriteIsDecidedAgain() throws Exception {
+    HttpResponse<byte[]> leak = app.send("GET", "/late-status/500");
+    assertThat(leak.statusCode()).isEqualTo(500);
+    assertThat(new String(leak.body(), StandardCharsets.UTF_8))
+        .doesNotContain("hunter2")
+        .doesNotContain("Exception");
+    problem(leak);
+    HttpResponse<byte[]> page = app.send("GET", "/late-status/404");
+    assertThat(page.statusCode()).isEqualTo(404);
+    problem(page);
+    HttpResponse<byte[]> concealed = app.send("GET", "/vault/late");
+    assertThat(concealed.statusCode()).isEqualTo(404);
+    assertThat(new String(concealed.body(), StandardCharsets.UTF_8)).doesNotContain("vault");
+    problem(concealed);
+  }
+
+  @Test
+  void aStatusSetAfterTheFirstWriteIsReportedInReportMode() throws Exception {
+    report.checkFindingCounted(
+        "server-error-leak GET /late-status/500: 500 set after its body had started",
+        () -> report.send("GET", "/late-status/500"));
+  }
+
+  @Test
+  void aKeptServerErrorBodyIsLookedAtBeforeItIsSent() throws Exception {
+    HttpResponse<byte[]> leaky = app.send("GET", "/leaky/500");
+    assertThat(leaky.statusCode()).isEqualTo(500);
+    assertThat(new String(leaky.body(), StandardCharsets.UTF_8)).doesNotContain("hunter2");
+    problem(leaky);
+    HttpResponse<byte[]> kept = app.send("GET", "/kept/500");
+    assertThat(kept.statusCode()).isEqualTo(500);
+    assertThat(new String(kept.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"error\":\"legacy shape\"}");
+  }
+
+  @Test
+  void aBogusCharsetIsAFailureNotAnEmptySuccess() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/input/charset");
+    assertThat(r.statusCode()).isEqualTo(500);
+    problem(r);
+  }
+
+  @Test
+  void theProblemMediaTypeIsTheRenderersAlone() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/charset-error");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().allValues("Content-Type")).containsExactly("application/problem+json");
+    assertThat(r.headers().firstValue("Content-Language")).isEmpty();
+    problem(r);
+  }
+
+  @Test
+  void aRangeErrorKeepsItsContentRangeAndTitle() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/range");
+    assertThat(r.statusCode()).isEqualTo(416);
+    assertThat(r.headers().firstValue("Content-Range")).contains("bytes */100");
+    assertThat(problem(r).path("title").asText()).isEqualTo("Range Not Satisfiable");
+  }
+
+  @Test
+  void anIncludedServletsSendErrorIsIgnored() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/include-error");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("before;after");
+  }
+
+  @Test
+  void asyncFailuresGetProblemsWithoutAnErrorPage() throws Exception {
+    HttpResponse<byte[]> task = noPage.send("GET", "/async-task/throw");
+    assertThat(task.statusCode()).isEqualTo(500);
+    assertThat(new String(task.body(), StandardCharsets.UTF_8)).doesNotContain(Scenarios.SECRET);
+    problem(task);
+    HttpResponse<byte[]> timeout = noPage.send("GET", "/async/timeout");
+    assertThat(timeout.statusCode()).isEqualTo(500);
+    problem(timeout);
+  }
+
+  @Test
+  void allowIsFoundWithoutAskingTheApplication() throws Exception {
+    int before = HostileApp.Picky.OPTIONS_CALLS.get();
+    HttpResponse<byte[]> first = app.send("DELETE", "/picky", "Origin", "https://evil.test");
+    HttpResponse<byte[]> second = app.send("DELETE", "/picky");
+    for (HttpResponse<byte[]> r : List.of(first, second)) {
+      assertThat(r.statusCode()).isEqualTo(405);
+      assertThat(r.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+    }
+    assertThat(HostileApp.Picky.OPTIONS_CALLS.get()).isEqualTo(before);
+  }
+
+  @Test
+  void aLowerCaseHeadIsNotHead() throws Exception {
+    RawHttp.Response r = RawHttp.exchange(app.base(), "head", "/ok", List.of(), null);
+    assertThat(r.status()).isEqualTo(501);
+    assertThat(r.complete()).as("the body matches its Content-Length").isTrue();
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("\"status\":501");
+  }
+
+  @Test
+  void aNotModifiedCarriesNoContentLength() throws Exception {
+    RawHttp.Response r = RawHttp.exchange(app.base(), "GET", "/status/304", List.of(), null);
+    assertThat(r.status()).isEqualTo(304);
+    assertThat(r.header("Content-Length")).isNull();
+    assertThat(r.header("Content-Type")).isNull();
+    assertThat(r.body()).isEmpty();
   }
 }

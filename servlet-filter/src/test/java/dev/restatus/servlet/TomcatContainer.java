@@ -76,9 +76,11 @@ final class TomcatContainer implements ServletContainer {
         });
     Tomcat.addServlet(ctx, "default", new DefaultServlet());
     ctx.addServletMappingDecoded("/", "default");
-    ErrorPage page = new ErrorPage();
-    page.setLocation("/restatus-error");
-    ctx.addErrorPage(page);
+    if (!settings.containsKey(NO_ERROR_PAGE)) {
+      ErrorPage page = new ErrorPage();
+      page.setLocation("/restatus-error");
+      ctx.addErrorPage(page);
+    }
   }
 
   @Override

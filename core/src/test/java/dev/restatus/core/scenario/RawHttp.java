@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,8 +19,17 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-  /** A response as it came off the wire. */
-  public record Response(String statusLine, Map<String, String> headers, byte[] body) {
+  /**
+   * A response as it came off the wire.
+   *
+   * @param statusLine the status line
+   * @param headers the headers, names lower-cased, repeated ones joined with ", "
+   * @param body the bytes after the headers (chunked framing left in place)
+   * @param complete whether the body is all there: the last chunk of a chunked body arrived, or as
+   *     many bytes as Content-Length promised
+   */
+  public record Response(
+      String statusLine, Map<String, String> headers, byte[] body, boolean complete) {
     /**
      * @return the status code
      */
@@ -47,23 +57,52 @@ public final class RawHttp {
    * @return the response, body bytes undecoded (chunked framing left in place)
    */
   public static Response exchange(String base, String method, String path) throws IOException {
-    URI uri = URI.create(base + path);
+    return exchange(base, method, path, List.of(), null);
+  }
+
+  /**
+   * Sends one request exactly as given, with {@code Connection: close}, and reads everything until
+   * the server closes.
+   *
+   * @param base the application root URL
+   * @param method the method, sent as given (any case)
+   * @param target the request target below the root, sent as given (no normalisation)
+   * @param headerLines extra header lines, each {@code Name: value}, sent as given
+   * @param body the request body, sent as given after the headers; {@code null} for none
+   * @return the response
+   */
+  public static Response exchange(
+      String base, String method, String target, List<String> headerLines, byte[] body)
+      throws IOException {
+    URI uri = URI.create(base);
     try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
-      s.setSoTimeout(10_000);
-      String req =
-          method
-              + " "
-              + uri.getRawPath()
-              + " HTTP/1.1\r\nHost: "
-              + uri.getHost()
-              + ":"
-              + uri.getPort()
-              + "\r\nConnection: close\r\n\r\n";
-      s.getOutputStream().write(req.getBytes(StandardCharsets.US_ASCII));
-      s.getOutputStream().flush();
+      s.setSoTimeout(15_000);
+      StringBuilder req =
+          new StringBuilder(method)
+              .append(' ')
+              .append(uri.getRawPath())
+              .append(target)
+              .append(" HTTP/1.1\r\nHost: ")
+              .append(uri.getHost())
+              .append(':')
+              .append(uri.getPort())
+              .append("\r\nConnection: close\r\n");
+      for (String h : headerLines) {
+        req.append(h).append("\r\n");
+      }
+      req.append("\r\n");
+      try {
+        s.getOutputStream().write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+          s.getOutputStream().write(body);
+        }
+        s.getOutputStream().flush();
+      } catch (java.net.SocketException e) {
+        // the server answered and closed before taking the whole request: read its answer
+      }
       byte[] all = readAll(s.getInputStream());
       int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      assertThat(end).as("end of headers").isGreaterThan(0);
+      assertThat(end).as("end of headers of " + method + " " + target).isGreaterThan(0);
       String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
       Map<String, String> headers = new LinkedHashMap<>();
       for (int i = 1; i < lines.length; i++) {
@@ -73,17 +112,56 @@ public final class RawHttp {
             lines[i].substring(colon + 1).trim(),
             (a, b) -> a + ", " + b);
       }
-      byte[] body = new byte[all.length - end - 4];
-      System.arraycopy(all, end + 4, body, 0, body.length);
-      return new Response(lines[0], headers, body);
+      byte[] rest = new byte[all.length - end - 4];
+      System.arraycopy(all, end + 4, rest, 0, rest.length);
+      boolean complete = true;
+      if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        complete = new String(rest, StandardCharsets.ISO_8859_1).endsWith("0\r\n\r\n");
+      } else if (headers.containsKey("content-length") && !method.equals("HEAD")) {
+        int code = Integer.parseInt(lines[0].split(" ")[1]);
+        if (code != 304 && code != 204) {
+          complete = rest.length == Long.parseLong(headers.get("content-length"));
+        }
+      }
+      return new Response(lines[0], headers, rest, complete);
     }
   }
+
+  /**
+   * @param chunked a chunked body as it came off the wire
+   * @return its content
+   */
+  public static byte[] dechunk(byte[] chunked) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int i = 0;
+    while (i < chunked.length) {
+      int eol = indexOf(java.util.Arrays.copyOfRange(chunked, i, chunked.length), CRLF);
+      if (eol < 0) {
+        break;
+      }
+      String size = new String(chunked, i, eol, StandardCharsets.ISO_8859_1).split(";")[0].trim();
+      int n = Integer.parseInt(size, 16);
+      i += eol + 2;
+      if (n == 0 || i + n > chunked.length) {
+        break;
+      }
+      out.write(chunked, i, n);
+      i += n + 2;
+    }
+    return out.toByteArray();
+  }
+
+  private static final byte[] CRLF = {'\r', '\n'};
 
   private static byte[] readAll(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
-    for (int n; (n = in.read(buf)) >= 0; ) {
-      out.write(buf, 0, n);
+    try {
+      for (int n; (n = in.read(buf)) >= 0; ) {
+        out.write(buf, 0, n);
+      }
+    } catch (java.net.SocketException e) {
+      // an aborted response: what arrived is what the client got
     }
     return out.toByteArray();
   }

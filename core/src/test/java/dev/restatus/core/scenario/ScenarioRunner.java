@@ -206,6 +206,24 @@ public final class ScenarioRunner {
         .containsEntry(leak, before.getOrDefault(leak, 0L) + 1);
   }
 
+  /** An exchange the caller makes. */
+  public interface Exchange {
+    /** Makes it. */
+    void run() throws Exception;
+  }
+
+  /**
+   * Checks that an exchange is counted once more under a finding key.
+   *
+   * @param key the key, {@code rule METHOD path: what}
+   * @param exchange the exchange
+   */
+  public void checkFindingCounted(String key, Exchange exchange) throws Exception {
+    long before = findingCounts().getOrDefault(key, 0L);
+    exchange.run();
+    assertThat(findingCounts()).as(key).containsEntry(key, before + 1);
+  }
+
   /**
    * @return the total findings counted by every Restatus instance in this JVM's MBean server
    */

@@ -56,7 +56,7 @@ public final class Scenarios {
           "restatus.exception.java.util.InputMismatchException", "422",
           "restatus.keep-error-bodies", "application/vnd.legacy+json",
           "restatus.exception.java.lang.SecurityException", "403",
-          "restatus.conceal-forbidden", "/conceal/**",
+          "restatus.conceal-forbidden", "/conceal/** /vault/**",
           "restatus.allow./fixed/**", "GET, PUT");
 
   /** The string no 5xx body may show. */
