@@ -3,6 +3,7 @@ package dev.restatus.jaxrs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.restatus.core.scenario.Adversarial;
 import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
@@ -44,7 +45,11 @@ class JerseyContractTest {
 
   private static ServletHolder jersey(Map<String, String> settings, boolean registerByHand) {
     ResourceConfig rc =
-        new ResourceConfig(FixtureResource.class, EdgeResource.class, EdgeResource.AppMapper.class);
+        new ResourceConfig(
+            FixtureResource.class,
+            EdgeResource.class,
+            EdgeResource.AppMapper.class,
+            VaultResource.class);
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     settings.forEach(rc::property);
     if (registerByHand) {
@@ -104,6 +109,24 @@ class JerseyContractTest {
   @Test
   void concealedForbiddenIsIndistinguishableFromMissing() throws Exception {
     app.checkConcealedLooksMissing();
+  }
+
+  @Test
+  void concealedResourceCannotBeToldFromAMissingOne() throws Exception {
+    Adversarial.checkConcealment(app.base());
+  }
+
+  @Test
+  void neverWorseThanBareJersey() throws Exception {
+    Adversarial.checkNeverWorse(optedOut.base(), app.base(), Adversarial.common());
+  }
+
+  @Test
+  void matrixParametersDoNotEscapeConcealment() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/vault;x=1/secret");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("vault");
+    assertThat(r.headers().firstValue("X-Vault")).isEmpty();
   }
 
   private static JsonNode problem(HttpResponse<byte[]> r) throws Exception {

@@ -1,10 +1,13 @@
 package dev.restatus.jaxrs;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.restatus.core.scenario.Adversarial;
 import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
 import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -25,23 +28,40 @@ import org.junit.jupiter.api.TestInstance;
 class JerseyJdkHttpContractTest {
 
   private HttpServer server;
+  private HttpServer bareServer;
   private ScenarioRunner app;
+  private ScenarioRunner bare;
 
   @BeforeAll
   void start() {
-    ResourceConfig rc =
-        new ResourceConfig(FixtureResource.class, EdgeResource.class, EdgeResource.AppMapper.class);
-    rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    Scenarios.SETTINGS.forEach(rc::property);
     // port 0: the JDK server binds a free port; the base URI's path is Jersey's application root
-    server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/ctx/api/"), rc);
+    server = start(Scenarios.SETTINGS);
     app = new ScenarioRunner("http://127.0.0.1:" + server.getAddress().getPort() + "/ctx/api");
+    Map<String, String> off = new HashMap<>(Scenarios.SETTINGS);
+    off.put("restatus.auto-register", "false");
+    bareServer = start(off);
+    bare = new ScenarioRunner("http://127.0.0.1:" + bareServer.getAddress().getPort() + "/ctx/api");
+  }
+
+  private static HttpServer start(Map<String, String> settings) {
+    ResourceConfig rc =
+        new ResourceConfig(
+            FixtureResource.class,
+            EdgeResource.class,
+            EdgeResource.AppMapper.class,
+            VaultResource.class);
+    rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    settings.forEach(rc::property);
+    return JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/ctx/api/"), rc);
   }
 
   @AfterAll
   void stop() {
     if (server != null) {
       server.stop(0);
+    }
+    if (bareServer != null) {
+      bareServer.stop(0);
     }
   }
 
@@ -58,5 +78,15 @@ class JerseyJdkHttpContractTest {
   @Test
   void concealedForbiddenIsIndistinguishableFromMissing() throws Exception {
     app.checkConcealedLooksMissing();
+  }
+
+  @Test
+  void concealedResourceCannotBeToldFromAMissingOne() throws Exception {
+    Adversarial.checkConcealment(app.base());
+  }
+
+  @Test
+  void neverWorseThanBareJersey() throws Exception {
+    Adversarial.checkNeverWorse(bare.base(), app.base(), Adversarial.common());
   }
 }
