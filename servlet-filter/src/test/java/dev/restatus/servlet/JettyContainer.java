@@ -31,8 +31,9 @@ final class JettyContainer implements ServletContainer {
         new ServletContextHandler(contextPath, ServletContextHandler.SESSIONS);
     EnumSet<DispatcherType> all =
         EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
-    ctx.addFilter(
-        new FilterHolder(new LegacyApp.Guard()), "/guarded/*", EnumSet.of(DispatcherType.REQUEST));
+    FilterHolder guard = new FilterHolder(new LegacyApp.Guard());
+    ctx.addFilter(guard, "/guarded/*", EnumSet.of(DispatcherType.REQUEST));
+    ctx.addFilter(guard, "/vault/*", EnumSet.of(DispatcherType.REQUEST));
     FilterHolder restatus = new FilterHolder(RestatusFilter.class);
     restatus.setName("Restatus");
     restatus.setInitParameters(settings);
@@ -49,7 +50,14 @@ final class JettyContainer implements ServletContainer {
           }
         });
     if (!settings.containsKey(NO_ERROR_PAGE)) {
-      ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+      // as the README says for Jetty: error pages for every method, not only GET, POST and HEAD
+      ErrorPageErrorHandler errors =
+          new ErrorPageErrorHandler() {
+            @Override
+            public boolean errorPageForMethod(String method) {
+              return true;
+            }
+          };
       errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/restatus-error");
       ctx.setErrorHandler(errors);
     }

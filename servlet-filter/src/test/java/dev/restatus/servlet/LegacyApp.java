@@ -188,11 +188,19 @@ final class LegacyApp {
    * error handling (an ERROR dispatch), not through Restatus' response wrapper.
    */
   static final class Guard implements Filter {
+    /** The concealed path the guard refuses with a 403 before any servlet (or Restatus) runs. */
+    static final String BOUNCED = "/vault/bounce";
+
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
         throws IOException, ServletException {
-      String uri = ((HttpServletRequest) req).getRequestURI();
-      if (uri.endsWith("/guarded/deny")) {
+      HttpServletRequest r = (HttpServletRequest) req;
+      String uri = r.getRequestURI();
+      String path = r.getServletPath() + (r.getPathInfo() == null ? "" : r.getPathInfo());
+      if (path.equals(BOUNCED)) {
+        // a refusal ahead of Restatus: it reaches Restatus only through the ERROR dispatch
+        ((HttpServletResponse) res).sendError(403, "bounced " + uri);
+      } else if (uri.endsWith("/guarded/deny")) {
         ((HttpServletResponse) res).sendError(403);
       } else if (uri.endsWith("/guarded/throw")) {
         throw new IllegalArgumentException("guard rejects this");

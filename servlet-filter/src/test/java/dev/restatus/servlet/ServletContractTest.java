@@ -449,6 +449,12 @@ abstract class ServletContractTest {
   }
 
   @Test
+  void aRefusalAheadOfRestatusCannotBeToldFromAMissingResource() throws Exception {
+    // reaches Restatus through the ERROR dispatch, whose request_uri is raw
+    Adversarial.checkConcealment(app.base(), LegacyApp.Guard.BOUNCED, Adversarial.MISSING);
+  }
+
+  @Test
   void neverWorseThanTheBareContainer() throws Exception {
     Adversarial.checkNeverWorse(bare.base(), app.base(), HostileCorpus.servlet());
   }

@@ -39,6 +39,7 @@ final class TomcatContainer implements ServletContainer {
     FilterMap guardMap = new FilterMap();
     guardMap.setFilterName("guard");
     guardMap.addURLPattern("/guarded/*");
+    guardMap.addURLPattern("/vault/*");
     guardMap.setDispatcher(DispatcherType.REQUEST.name());
     ctx.addFilterMap(guardMap);
 

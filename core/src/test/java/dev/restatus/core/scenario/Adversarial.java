@@ -74,19 +74,33 @@ public final class Adversarial {
    * @param base the application root URL
    */
   public static void checkConcealment(String base) throws IOException {
+    checkConcealment(base, EXISTING, MISSING);
+  }
+
+  /**
+   * {@link #checkConcealment(String)} for another pair of paths below {@code /vault/}.
+   *
+   * @param base the application root URL
+   * @param existing the path of a resource that exists (or is refused before it is reached)
+   * @param missing the path of a missing resource, the same length as {@code existing}
+   */
+  public static void checkConcealment(String base, String existing, String missing)
+      throws IOException {
+    String existingName = existing.substring(existing.lastIndexOf('/') + 1);
+    String missingName = missing.substring(missing.lastIndexOf('/') + 1);
     List<String> differences = new ArrayList<>();
     for (String method : METHODS) {
       for (String accept : ACCEPTS) {
         for (Map.Entry<String, UnaryOperator<String>> spelling : SPELLINGS.entrySet()) {
-          String existing = spelling.getValue().apply(EXISTING);
-          String missing = spelling.getValue().apply(MISSING);
-          String a = comparable(send(base, method, existing, accept), "secret");
-          String b = comparable(send(base, method, missing, accept), "absent");
+          String a1 = spelling.getValue().apply(existing);
+          String b1 = spelling.getValue().apply(missing);
+          String a = comparable(send(base, method, a1, accept), existingName);
+          String b = comparable(send(base, method, b1, accept), missingName);
           if (!a.equals(b)) {
             differences.add(
                 method
                     + " "
-                    + existing
+                    + a1
                     + " (Accept "
                     + accept
                     + ", "

@@ -61,7 +61,7 @@ final class SpringBootContainer implements ServletContainer {
         () -> {
           FilterRegistrationBean<LegacyApp.Guard> guard =
               new FilterRegistrationBean<>(new LegacyApp.Guard());
-          guard.addUrlPatterns("/guarded/*");
+          guard.addUrlPatterns("/guarded/*", "/vault/*");
           guard.setDispatcherTypes(DispatcherType.REQUEST);
           guard.setOrder(Ordered.HIGHEST_PRECEDENCE);
           return guard;
