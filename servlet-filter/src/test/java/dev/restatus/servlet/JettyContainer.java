@@ -7,9 +7,16 @@ import org.eclipse.jetty.ee10.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintMapping;
+import org.eclipse.jetty.ee10.servlet.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.security.Constraint;
+import org.eclipse.jetty.security.HashLoginService;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.security.Credential;
 
 /** Jetty 12 (ee10) on a free loopback port. */
 final class JettyContainer implements ServletContainer {
@@ -61,7 +68,35 @@ final class JettyContainer implements ServletContainer {
       errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/restatus-error");
       ctx.setErrorHandler(errors);
     }
+    ctx.setSecurityHandler(security());
     contexts.addHandler(ctx);
+  }
+
+  private static ConstraintSecurityHandler security() {
+    UserStore users = new UserStore();
+    users.addUser("user", Credential.getCredential("pw"), new String[] {"user"});
+    HashLoginService realm = new HashLoginService("restatus");
+    realm.setUserStore(users);
+    ConstraintSecurityHandler security = new ConstraintSecurityHandler();
+    security.setLoginService(realm);
+    security.setAuthenticator(new BasicAuthenticator());
+    for (String path : SECURED) {
+      ConstraintMapping m = new ConstraintMapping();
+      m.setPathSpec(path);
+      m.setConstraint(Constraint.from("admin"));
+      security.addConstraintMapping(m);
+    }
+    return security;
+  }
+
+  @Override
+  public boolean hasSecurityConstraints() {
+    return true;
+  }
+
+  @Override
+  public boolean challengeReachesErrorPage() {
+    return false;
   }
 
   @Override

@@ -15,6 +15,26 @@ interface ServletContainer extends AutoCloseable {
    */
   void add(String contextPath, Map<String, String> settings) throws Exception;
 
+  /**
+   * Whether the applications carry the container security constraints of {@link #SECURED}: {@code
+   * /secure/*} and {@code /vault/locked} need role {@code admin}, BASIC authentication, realm
+   * {@code restatus}, one user {@code user:pw} without that role.
+   */
+  default boolean hasSecurityConstraints() {
+    return false;
+  }
+
+  /**
+   * Whether the container's own BASIC challenge reaches the error page (and so Restatus). Jetty's
+   * security handler writes it before any filter or error page runs: the README says so.
+   */
+  default boolean challengeReachesErrorPage() {
+    return true;
+  }
+
+  /** The paths a security constraint protects (where {@link #hasSecurityConstraints()}). */
+  String[] SECURED = {"/secure/*", "/vault/locked"};
+
   /** Starts the container with every application added. */
   void start() throws Exception;
 

@@ -2,6 +2,7 @@ package dev.restatus.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.restatus.core.scenario.Adversarial;
@@ -452,6 +453,45 @@ abstract class ServletContractTest {
   void aRefusalAheadOfRestatusCannotBeToldFromAMissingResource() throws Exception {
     // reaches Restatus through the ERROR dispatch, whose request_uri is raw
     Adversarial.checkConcealment(app.base(), LegacyApp.Guard.BOUNCED, Adversarial.MISSING);
+  }
+
+  @Test
+  void aContainerChallengeGetsAProblemAndKeepsItsScheme() throws Exception {
+    assumeTrue(container.hasSecurityConstraints(), "no container security constraints here");
+    RawHttp.Response r = RawHttp.exchange(app.base(), "GET", "/secure/x", List.of(), null);
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.header("WWW-Authenticate")).startsWith("Basic realm=\"restatus\"");
+    if (container.challengeReachesErrorPage()) {
+      assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("\"status\":401");
+    } else {
+      // documented: written before any filter or error page runs, it stays the container's
+      assertThat(r.header("Content-Type")).doesNotStartWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void aContainerRefusalOnAConcealedPathIsTheCanonicalNotFound() throws Exception {
+    assumeTrue(container.hasSecurityConstraints(), "no container security constraints here");
+    List<String> user = List.of("Authorization: Basic dXNlcjpwdw=="); // user:pw, not admin
+    for (String method : List.of("GET", "HEAD", "POST", "DELETE")) {
+      for (String spelling : List.of("/vault/locked", "/vault;x/locked", "/%76ault/locked")) {
+        RawHttp.Response locked = RawHttp.exchange(app.base(), method, spelling, user, null);
+        RawHttp.Response absent =
+            RawHttp.exchange(app.base(), method, spelling.replace("locked", "absent"), user, null);
+        assertThat(locked.status()).as(method + " " + spelling).isEqualTo(404);
+        assertThat(masked(locked)).as(method + " " + spelling).isEqualTo(masked(absent));
+      }
+    }
+  }
+
+  private static String masked(RawHttp.Response r) {
+    Map<String, String> h = new java.util.TreeMap<>(r.headers());
+    h.remove("date");
+    h.remove("restatus-error-id");
+    return r.statusLine()
+        + h
+        + new String(r.body(), StandardCharsets.ISO_8859_1).replaceAll("[0-9a-f]{16}", "<id>");
   }
 
   @Test

@@ -6,11 +6,15 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
+import org.apache.catalina.authenticator.BasicAuthenticator;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ErrorPage;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.descriptor.web.LoginConfig;
+import org.apache.tomcat.util.descriptor.web.SecurityCollection;
+import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 
 /**
  * Tomcat (embedded) on a free loopback port, set up as a standalone Tomcat sets up an application:
@@ -26,6 +30,8 @@ final class TomcatContainer implements ServletContainer {
     tomcat.setHostname("127.0.0.1");
     tomcat.setPort(0);
     tomcat.getConnector().setProperty("address", "127.0.0.1");
+    tomcat.addUser("user", "pw");
+    tomcat.addRole("user", "user");
   }
 
   @Override
@@ -77,11 +83,30 @@ final class TomcatContainer implements ServletContainer {
         });
     Tomcat.addServlet(ctx, "default", new DefaultServlet());
     ctx.addServletMappingDecoded("/", "default");
+    SecurityConstraint constraint = new SecurityConstraint();
+    constraint.addAuthRole("admin");
+    SecurityCollection secured = new SecurityCollection();
+    for (String path : SECURED) {
+      secured.addPattern(path);
+    }
+    constraint.addCollection(secured);
+    ctx.addConstraint(constraint);
+    ctx.addSecurityRole("admin");
+    LoginConfig login = new LoginConfig();
+    login.setAuthMethod("BASIC");
+    login.setRealmName("restatus");
+    ctx.setLoginConfig(login);
+    ctx.getPipeline().addValve(new BasicAuthenticator());
     if (!settings.containsKey(NO_ERROR_PAGE)) {
       ErrorPage page = new ErrorPage();
       page.setLocation("/restatus-error");
       ctx.addErrorPage(page);
     }
+  }
+
+  @Override
+  public boolean hasSecurityConstraints() {
+    return true;
   }
 
   @Override
