@@ -405,6 +405,92 @@ class RulesTest {
     void nothingIsConcealedByDefault() {
       assertThat(respond(restatus(), "GET", "/admin/x", Resp.of(403)).status()).isEqualTo(403);
     }
+
+    @Test
+    void everyTellingStatusOnAConcealedPathIsTheSameCanonicalNotFound() throws Exception {
+      Restatus r =
+          restatus(
+              "restatus.conceal-forbidden",
+              "/admin/**",
+              "restatus.conceal-forbidden.safe-headers",
+              "Strict-Transport-Security");
+      Decision missing = respond(r, "GET", "/admin/y", Resp.of(404).sendError("no /admin/y"));
+      for (int status : new int[] {403, 404, 405, 501}) {
+        Decision d =
+            respond(
+                r,
+                "PUT",
+                "/admin/x",
+                Resp.of(status).header("Allow", "GET").header("X-Admin", "1").body("text/html"));
+        assertThat(d.status()).as("%d", status).isEqualTo(404);
+        assertThat(d.keepOnlyHeaders()).containsExactly("strict-transport-security");
+        assertThat(d.setHeaders()).containsOnlyKeys(Restatus.ERROR_ID_HEADER);
+        assertThat(withoutErrorId(problem(d))).isEqualTo(withoutErrorId(problem(missing)));
+      }
+      assertThat(missing.keepOnlyHeaders()).isEqualTo(Set.of("strict-transport-security"));
+      assertThat(problem(missing).has("detail")).as("no container detail").isFalse();
+    }
+
+    @Test
+    void optionsOnAConcealedPathIsAnsweredBeforeTheApplication() throws Exception {
+      Restatus r = restatus("restatus.conceal-forbidden", "/admin/**");
+      Decision d = r.onRequest(Req.of("OPTIONS", "/admin/x")).orElseThrow();
+      assertThat(d.status()).isEqualTo(404);
+      assertThat(d.keepOnlyHeaders()).isEmpty();
+      assertThat(r.onRequest(Req.of("OPTIONS", "/public"))).isEmpty();
+      assertThat(r.onRequest(Req.of("GET", "/admin/x"))).isEmpty();
+    }
+
+    @Test
+    void otherStatusesOnAConcealedPathAreLeftAlone() {
+      Restatus r = restatus("restatus.conceal-forbidden", "/admin/**");
+      assertThat(respond(r, "GET", "/admin/x", Resp.of(200)).status()).isEqualTo(200);
+      assertThat(respond(r, "GET", "/admin/x", Resp.of(401)).status()).isEqualTo(401);
+      assertThat(respond(r, "GET", "/admin/x", Resp.of(500)).status()).isEqualTo(500);
+    }
+  }
+
+  @Nested
+  class Leaks {
+
+    @Test
+    void aServerErrorBodyShowingInternalsIsReplacedInEnforceMode() {
+      Restatus r = restatus();
+      for (String leak :
+          List.of(
+              "java.lang.IllegalStateException: pw=1",
+              "NullPointerException: x was null",
+              "\tat com.acme.Db.query(Db.java:42)",
+              "at com.acme.Db.query(Native Method)",
+              "Caused by: something")) {
+        assertThat(r.inspect(Req.of("GET", "/x"), 500, leak)).as(leak).isPresent();
+      }
+      assertThat(r.inspect(Req.of("GET", "/x"), 500, "{\"error\":\"legacy shape\"}")).isEmpty();
+      assertThat(r.inspect(Req.of("GET", "/x"), 404, "java.lang.IllegalStateException")).isEmpty();
+    }
+
+    @Test
+    void aLeakIsOnlyRecordedInReportMode() {
+      Restatus r = restatus("restatus.mode", "report");
+      assertThat(r.inspect(Req.of("GET", "/x"), 500, "java.lang.IllegalStateException")).isEmpty();
+      assertThat(r.unseenErrorBody(Req.of("GET", "/x"), 500)).isEmpty();
+      assertThat(r.findings().getTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void aBodyStartedBeforeItsServerErrorStatusIsReplaced() throws Exception {
+      Decision d = restatus().unseenErrorBody(Req.of("GET", "/x"), 503).orElseThrow();
+      assertThat(d.status()).isEqualTo(503);
+      assertThat(problem(d).path("detail").asText()).startsWith("The server could not");
+    }
+
+    @Test
+    void aRangeErrorKeepsItsContentRange() {
+      Decision d =
+          respond(restatus(), "GET", "/f", Resp.of(416).header("Content-Range", "bytes */100"));
+      assertThat(d.removeHeaders()).doesNotContain("Content-Range").contains("ETag");
+      assertThat(d.problem().title()).isEqualTo("Range Not Satisfiable");
+    }
   }
 
   // --- required headers -----------------------------------------------------------------------
