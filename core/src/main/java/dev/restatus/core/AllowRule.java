@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rule 7c: every 405 carries {@code Allow}, which never lists the rejected method. The value is, in
- * order: a {@code restatus.allow.<pattern>} override; the application's own header; the methods the
- * adapter discovers ({@link RequestView#allowedMethods()}), limited to those in {@code
- * restatus.methods}.
+ * Rule 7c: every 405 carries {@code Allow}, which never lists the rejected method; no {@code Allow}
+ * lists a method outside {@code restatus.methods}. The value is, in order: a {@code
+ * restatus.allow.<pattern>} override; the application's own header; the methods the adapter
+ * discovers ({@link RequestView#allowedMethods()}), limited to those in {@code restatus.methods}.
  */
 final class AllowRule implements ResponseRule {
 
@@ -24,6 +24,7 @@ final class AllowRule implements ResponseRule {
   @Override
   public void apply(Draft d) {
     if (d.status != 405) {
+      onlyImplemented(d);
       return;
     }
     String rejected = d.request.method().toUpperCase(Locale.ROOT);
@@ -57,6 +58,33 @@ final class AllowRule implements ResponseRule {
       }
     }
     d.setHeader("Allow", join(discovered, rejected));
+  }
+
+  /**
+   * An {@code Allow} on any other response (an {@code OPTIONS} answer) lists only methods the
+   * server implements: any other is answered 501. (Tomcat's {@code HttpServlet} lists TRACE
+   * whenever the request is wrapped, as it cannot ask the connector then.)
+   */
+  private void onlyImplemented(Draft d) {
+    String present = d.header("Allow");
+    if (present == null) {
+      return;
+    }
+    Set<String> listed = new LinkedHashSet<>();
+    Set<String> kept = new LinkedHashSet<>();
+    for (String m : present.split(",")) {
+      if (!m.isBlank()) {
+        String method = m.trim().toUpperCase(Locale.ROOT);
+        listed.add(method);
+        if (implemented.contains(method)) {
+          kept.add(method);
+        }
+      }
+    }
+    if (kept.size() != listed.size()) {
+      d.found("allow", "Allow lists a method the server does not implement");
+      d.setHeader("Allow", join(kept, null));
+    }
   }
 
   private Set<String> override(String path) {

@@ -7,12 +7,12 @@ import java.util.Set;
 /**
  * Rule 6, the canonical not-found: on a concealed path ({@code restatus.conceal-forbidden}) nothing
  * a client can send may tell an existing resource from a missing one. A 403 (the resource exists
- * but is refused), a 405 or an application's 501 (the resource exists but lacks the method: {@code
- * HttpServlet} answers 501 for PATCH before Servlet 6.1, where a framework's missing path answers
- * 404), every 404 (the application's, the container's, the framework's) and any {@code OPTIONS}
- * request all leave as the same 404: the same status, a generated problem without {@code detail},
- * and none of the headers the application or container set but those declared safe ({@code
- * restatus.conceal-forbidden.safe-headers}).
+ * but is refused), a 405, 406, 415 or an application's 501 (the resource exists but lacks the
+ * method or media type: {@code HttpServlet} answers 501 for PATCH before Servlet 6.1, and 400 on
+ * HTTP/1.0, where a missing path answers 404), every 404 (the application's, the container's, the
+ * framework's) and any {@code OPTIONS} request all leave as the same 404: the same status, a
+ * generated problem without {@code detail}, and none of the headers the application or container
+ * set but those declared safe ({@code restatus.conceal-forbidden.safe-headers}).
  */
 final class ConcealForbiddenRule implements ResponseRule {
 
@@ -54,9 +54,7 @@ final class ConcealForbiddenRule implements ResponseRule {
 
   @Override
   public void apply(Draft d) {
-    if ((d.status != 403 && d.status != 404 && d.status != 405 && d.status != 501)
-        || concealed.isEmpty()
-        || !covers(d.request.path())) {
+    if (!telling(d) || concealed.isEmpty() || !covers(d.request.path())) {
       return;
     }
     if (d.status == 404) {
@@ -70,6 +68,20 @@ final class ConcealForbiddenRule implements ResponseRule {
     d.detail = null;
     d.body = Decision.Body.PROBLEM;
     d.keepOnly = safeHeaders;
+  }
+
+  /**
+   * Whether the status could tell an existing resource from a missing one: a refusal (403), a miss
+   * (404), or an answer about methods or media types that only an existing resource gives (405,
+   * 406, 415, an application's 501, and the 400 {@code HttpServlet} sends on HTTP/1.0 where it
+   * would send 405).
+   */
+  private static boolean telling(Draft d) {
+    return switch (d.status) {
+      case 403, 404, 405, 406, 415, 501 -> true;
+      case 400 -> "HTTP/1.0".equals(d.request.protocol());
+      default -> false;
+    };
   }
 
   /** Lower-cases header names for {@link Decision#keepOnlyHeaders()}. */

@@ -48,6 +48,9 @@ final class Draft {
         return e.getValue();
       }
     }
+    if (keepOnly != null && !keepOnly.contains(key)) {
+      return null; // the canonical not-found drops it
+    }
     return response.header(name);
   }
 

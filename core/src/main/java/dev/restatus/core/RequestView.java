@@ -23,6 +23,13 @@ public interface RequestView {
   String header(String name);
 
   /**
+   * @return the protocol of the request line ({@code HTTP/1.1}); {@code HTTP/1.1} if unknown
+   */
+  default String protocol() {
+    return "HTTP/1.1";
+  }
+
+  /**
    * The methods the application serves on this path, for the {@code Allow} of a 405; computed only
    * when needed. The default knows none.
    *

@@ -125,9 +125,9 @@ public final class RestatusConfig {
   /**
    * {@code restatus.inspect-limit}: bytes from 0 to 1048576, default {@code 8192}. How much of a
    * kept 5xx body ({@code restatus.keep-error-bodies}) is held back and looked at for a stack
-   * trace, an exception class or message before anything is sent: one that shows any is replaced by
-   * a problem. In {@code report} mode the start of every error body is copied aside and looked at
-   * while it streams. {@code 0} looks at nothing.
+   * trace, an exception class or message before anything is sent: one that shows any, or is longer
+   * than that, is replaced by a problem. In {@code report} mode the start of every error body is
+   * copied aside and looked at while it streams. {@code 0} looks at nothing.
    */
   public static final String INSPECT_LIMIT = "restatus.inspect-limit";
 
@@ -211,8 +211,8 @@ public final class RestatusConfig {
               "bytes 0-1048576",
               "8192",
               "how much of a kept 5xx body is held back and looked at for internals (a stack, an"
-                  + " exception class or message) before it is sent; one that shows any is"
-                  + " replaced"));
+                  + " exception class or message) before it is sent; one that shows any, or is"
+                  + " longer, is replaced"));
 
   private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern MEDIA_RANGE =

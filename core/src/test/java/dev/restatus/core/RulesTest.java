@@ -432,6 +432,50 @@ class RulesTest {
     }
 
     @Test
+    void mediaTypeRefusalsAndHttp10MethodRefusalsAreConcealedToo() {
+      Restatus r = restatus("restatus.conceal-forbidden", "/admin/**");
+      assertThat(respond(r, "GET", "/admin/x", Resp.of(406)).status()).isEqualTo(404);
+      assertThat(respond(r, "POST", "/admin/x", Resp.of(415)).status()).isEqualTo(404);
+      assertThat(respond(r, "POST", "/admin/x", Resp.of(400)).status())
+          .as("an HTTP/1.1 400 is the application's")
+          .isEqualTo(400);
+      RequestView http10 =
+          new RequestView() {
+            @Override
+            public String method() {
+              return "POST";
+            }
+
+            @Override
+            public String path() {
+              return "/admin/x";
+            }
+
+            @Override
+            public String header(String name) {
+              return null;
+            }
+
+            @Override
+            public String protocol() {
+              return "HTTP/1.0";
+            }
+          };
+      assertThat(r.onResponse(http10, Resp.of(400)).status())
+          .as("HttpServlet's HTTP/1.0 answer to a method it lacks")
+          .isEqualTo(404);
+    }
+
+    @Test
+    void theCanonicalNotFoundCarriesNoAllowEvenFromAnOptionsAnswer() {
+      Restatus r = restatus("restatus.conceal-forbidden", "/admin/**");
+      Decision d =
+          respond(r, "OPTIONS", "/admin/x", Resp.of(403).header("Allow", "GET, TRACE, PROPFIND"));
+      assertThat(d.status()).isEqualTo(404);
+      assertThat(d.setHeaders()).doesNotContainKey("Allow");
+    }
+
+    @Test
     void optionsOnAConcealedPathIsAnsweredBeforeTheApplication() throws Exception {
       Restatus r = restatus("restatus.conceal-forbidden", "/admin/**");
       Decision d = r.onRequest(Req.of("OPTIONS", "/admin/x")).orElseThrow();
@@ -447,6 +491,25 @@ class RulesTest {
       assertThat(respond(r, "GET", "/admin/x", Resp.of(200)).status()).isEqualTo(200);
       assertThat(respond(r, "GET", "/admin/x", Resp.of(401)).status()).isEqualTo(401);
       assertThat(respond(r, "GET", "/admin/x", Resp.of(500)).status()).isEqualTo(500);
+    }
+  }
+
+  @Nested
+  class AllowOnOtherResponses {
+
+    @Test
+    void anOptionsAnswerListsOnlyImplementedMethods() {
+      Decision d =
+          respond(restatus(), "OPTIONS", "/x", Resp.of(200).header("Allow", "GET, HEAD, TRACE"));
+      assertThat(d.status()).isEqualTo(200);
+      assertThat(d.setHeaders()).containsEntry("Allow", "GET, HEAD");
+      assertThat(d.body()).isEqualTo(Decision.Body.KEEP);
+    }
+
+    @Test
+    void anAllowOfImplementedMethodsIsLeftAlone() {
+      Decision d = respond(restatus(), "OPTIONS", "/x", Resp.of(200).header("Allow", "GET, POST"));
+      assertThat(d.isNoOp()).isTrue();
     }
   }
 

@@ -110,7 +110,7 @@ class ExampleServerTest {
     assertThat(raw.statusCode()).isEqualTo(401);
     assertThat(raw.headers().firstValue("WWW-Authenticate")).isEmpty();
     assertThat(send("GET", "/legacy/me").headers().firstValue("WWW-Authenticate"))
-        .hasValue("Bearer");
+        .hasValue("Bearer realm=\"api\"");
 
     HttpResponse<String> rawUnavailable = send("GET", "/api-raw/orders/42/invoice");
     assertThat(rawUnavailable.statusCode()).isEqualTo(503);

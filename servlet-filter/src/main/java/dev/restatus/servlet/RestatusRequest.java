@@ -148,9 +148,13 @@ final class RestatusRequest extends HttpServletRequestWrapper {
       context.relay(event, AsyncListener::onStartAsync);
     }
 
+    /**
+     * Answers a timeout or error no listener answered; in {@code report} mode, or when the response
+     * is committed, the container goes on as it would without Restatus.
+     */
     private void answer(Throwable t) {
-      if (!context.fail(t)) {
-        context.complete();
+      if (response.isEnforcing()) {
+        context.fail(t);
       }
     }
   }
@@ -253,7 +257,7 @@ final class RestatusRequest extends HttpServletRequestWrapper {
             try {
               run.run();
             } catch (RuntimeException | Error t) {
-              if (answered || !fail(t)) {
+              if (answered || !response.isEnforcing() || !fail(t)) {
                 throw t;
               }
             }

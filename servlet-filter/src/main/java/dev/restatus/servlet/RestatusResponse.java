@@ -237,6 +237,13 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     return realWriter;
   }
 
+  /**
+   * @return whether Restatus changes responses ({@code enforce} mode), rather than only reporting
+   */
+  boolean isEnforcing() {
+    return enforce;
+  }
+
   /** Sends an answer the request rules gave before the application ran. */
   void answer(Decision d) throws IOException {
     finished = true;
@@ -282,7 +289,11 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (h == null || !keeping()) {
       return;
     }
-    Optional<Decision> instead = engine.inspect(request, decision.status(), h.head());
+    Optional<Decision> instead =
+        h.full()
+            // longer than can be looked at: what follows the limit could show anything
+            ? engine.unseenErrorBody(request, decision.status())
+            : engine.inspect(request, decision.status(), h.head());
     if (instead.isPresent()) {
       decision = instead.get();
       apply(decision);
@@ -535,7 +546,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   @Override
   public void flushBuffer() throws IOException {
     decide(written > 0);
-    release();
+    if (held != null) {
+      return; // a held 5xx body is sent when it has been looked at, not before
+    }
     if (realWriter != null && keeping()) {
       realWriter.flush();
     }
@@ -679,7 +692,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   /** The application flushed: a kept response commits; nothing else is sent early. */
   private void appFlushed(Flushable real) throws IOException {
     decide(written > 0);
-    release();
+    if (held != null) {
+      return; // a held 5xx body is sent when it has been looked at, not before
+    }
     if (keeping()) {
       if (real != null) {
         real.flush();
@@ -801,8 +816,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       this.limit = limit;
     }
 
+    /** Whether the body is longer than can be looked at. */
     boolean full() {
-      return bytes.size() + chars.length() >= limit;
+      return bytes.size() + chars.length() > limit;
     }
 
     CharSequence head() {

@@ -77,6 +77,11 @@ final class ServletRequestView implements RequestView {
   }
 
   @Override
+  public String protocol() {
+    return request.getProtocol();
+  }
+
+  @Override
   public String header(String name) {
     return request.getHeader(name);
   }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -132,6 +133,22 @@ final class HostileApp {
               .write(
                   "{\"error\":\"java.sql.SQLException: pw=hunter2\","
                       + "\"at\":\"at com.acme.Db.query(Db.java:42)\"}");
+        }
+        case "/leaky/long" -> {
+          resp.setStatus(500);
+          resp.setContentType("application/vnd.legacy+json");
+          PrintWriter w = resp.getWriter();
+          w.write("{\"pad\":\"" + "x".repeat(9000) + "\",");
+          w.write("\"error\":\"java.sql.SQLException: pw=hunter2\"}");
+        }
+        case "/leaky/flush" -> {
+          resp.setStatus(500);
+          resp.setContentType("application/vnd.legacy+json");
+          PrintWriter w = resp.getWriter();
+          w.write("{\"error\":");
+          w.flush();
+          resp.flushBuffer();
+          w.write("\"java.sql.SQLException: pw=hunter2\"}");
         }
         case "/kept/500" -> {
           resp.setStatus(500);

@@ -529,6 +529,12 @@ abstract class ServletContractTest {
     assertThat(leaky.statusCode()).isEqualTo(500);
     assertThat(new String(leaky.body(), StandardCharsets.UTF_8)).doesNotContain("hunter2");
     problem(leaky);
+    for (String longer : List.of("/leaky/long", "/leaky/flush")) {
+      HttpResponse<byte[]> r = app.send("GET", longer);
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(longer).doesNotContain("hunter2");
+      problem(r);
+    }
     HttpResponse<byte[]> kept = app.send("GET", "/kept/500");
     assertThat(kept.statusCode()).isEqualTo(500);
     assertThat(new String(kept.body(), StandardCharsets.UTF_8))
@@ -575,6 +581,24 @@ abstract class ServletContractTest {
     HttpResponse<byte[]> timeout = noPage.send("GET", "/async/timeout");
     assertThat(timeout.statusCode()).isEqualTo(500);
     problem(timeout);
+  }
+
+  @Test
+  void reportModeLeavesAnAsyncTimeoutToTheContainer() throws Exception {
+    HttpResponse<byte[]> r = report.send("GET", "/async/timeout");
+    // whatever the container makes of it (its error page, here a location nothing serves in
+    // report mode), never a success
+    assertThat(r.statusCode())
+        .as("a failure never looks like a success")
+        .isGreaterThanOrEqualTo(400);
+  }
+
+  @Test
+  void anOptionsAnswerListsOnlyImplementedMethods() throws Exception {
+    HttpResponse<byte[]> r = app.send("OPTIONS", "/ok");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Allow"))
+        .hasValueSatisfying(a -> assertThat(a).doesNotContain("TRACE").contains("GET"));
   }
 
   @Test

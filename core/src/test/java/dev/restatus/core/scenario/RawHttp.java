@@ -74,6 +74,21 @@ public final class RawHttp {
   public static Response exchange(
       String base, String method, String target, List<String> headerLines, byte[] body)
       throws IOException {
+    return exchange(base, method, target, "HTTP/1.1", headerLines, body);
+  }
+
+  /**
+   * {@link #exchange(String, String, String, List, byte[])} with another protocol in the request
+   * line ({@code HTTP/1.0}).
+   */
+  public static Response exchange(
+      String base,
+      String method,
+      String target,
+      String protocol,
+      List<String> headerLines,
+      byte[] body)
+      throws IOException {
     URI uri = URI.create(base);
     try (Socket s = new Socket(uri.getHost(), uri.getPort())) {
       s.setSoTimeout(15_000);
@@ -82,7 +97,9 @@ public final class RawHttp {
               .append(' ')
               .append(uri.getRawPath())
               .append(target)
-              .append(" HTTP/1.1\r\nHost: ")
+              .append(' ')
+              .append(protocol)
+              .append("\r\nHost: ")
               .append(uri.getHost())
               .append(':')
               .append(uri.getPort())
