@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Turns an uncaught exception into a {@link Failure}. Walking the exception and then its causes,
- * the first one that is a {@link ProblemException} or whose class (or nearest superclass) is mapped
+ * the first one that is a {@link ProblemResponse} or whose class (or nearest superclass) is mapped
  * by {@code restatus.exception.<class>} decides the status; otherwise it is 500. A 5xx never shows
  * the exception unless {@code restatus.server-error-details} is on; the exception, with its stack,
  * goes to the one log line that carries the error id.
@@ -37,9 +37,11 @@ final class ExceptionRule {
   Failure apply(RequestView request, Throwable thrown) {
     Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof ProblemException pe) {
-        log(request, pe.problem().status(), null, thrown);
-        return new Failure(pe.problem().status(), pe.headers(), pe.problem());
+      if (t instanceof ProblemResponse pr && pr.problem() != null) {
+        log(request, pr.problem().status(), null, thrown);
+        Map<String, List<String>> headers = pr.responseHeaders();
+        return new Failure(
+            pr.problem().status(), headers == null ? Map.of() : headers, pr.problem());
       }
       Integer status = statusOf(t.getClass());
       if (status != null) {

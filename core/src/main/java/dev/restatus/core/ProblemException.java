@@ -9,12 +9,13 @@ import java.util.Objects;
 
 /**
  * An exception an application throws to answer with a ready problem: status, headers and body. Both
- * adapters send it as is (after the response rules), whatever the exception mappings say.
+ * adapters send it as is (after the response rules), whatever the exception mappings say. Its own
+ * exception types can implement {@link ProblemResponse} instead.
  *
  * <p>Its message is the problem's {@code detail} (or title); it is never written anywhere but the
  * problem body the application built itself.
  */
-public class ProblemException extends RuntimeException {
+public class ProblemException extends RuntimeException implements ProblemResponse {
 
   private static final long serialVersionUID = 1L;
 
@@ -68,6 +69,7 @@ public class ProblemException extends RuntimeException {
   /**
    * @return the problem to send
    */
+  @Override
   public Problem problem() {
     return problem;
   }
@@ -76,6 +78,14 @@ public class ProblemException extends RuntimeException {
    * @return the headers to set on the response; never {@code null}
    */
   public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /**
+   * @return the same as {@link #headers()}
+   */
+  @Override
+  public Map<String, List<String>> responseHeaders() {
     return headers;
   }
 }

@@ -2,6 +2,7 @@ package dev.restatus.jaxrs;
 
 import dev.restatus.core.Failure;
 import dev.restatus.core.Problem;
+import dev.restatus.core.ProblemResponse;
 import dev.restatus.core.Restatus;
 import dev.restatus.core.StatusCatalog;
 import jakarta.ws.rs.NotAllowedException;
@@ -19,9 +20,9 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
 /**
  * Maps every exception no more specific mapper of the application handles. A {@code
  * WebApplicationException} keeps its status and headers, and its entity if it has one; anything
- * else becomes the core's {@link Failure}: a {@code ProblemException} as built, a mapped exception
- * its status, the rest a sanitized 500. {@link RestatusResponseFilter} then applies the response
- * rules to the result.
+ * else becomes the core's {@link Failure}: a {@code ProblemResponse} (such as {@code
+ * ProblemException}) as built, a mapped exception its status, the rest a sanitized 500. {@link
+ * RestatusResponseFilter} then applies the response rules to the result.
  */
 final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
 
@@ -38,7 +39,9 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable thrown) {
     JaxrsRequestView view = new JaxrsRequestView(request, uriInfo, headers);
-    if (thrown instanceof WebApplicationException wae && wae.getResponse() != null) {
+    if (thrown instanceof WebApplicationException wae
+        && !(thrown instanceof ProblemResponse)
+        && wae.getResponse() != null) {
       Response r = wae.getResponse();
       if (r.hasEntity() || r.getStatus() < 400) {
         return r; // its own body, or a redirect or 304 thrown as an exception

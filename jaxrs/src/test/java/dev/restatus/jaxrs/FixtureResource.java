@@ -88,6 +88,7 @@ public class FixtureResource {
               "outer secret-1234", new IllegalArgumentException("wrapped cause"));
       case "problem" ->
           throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
+      case "carrier" -> throw new dev.restatus.core.scenario.OutOfStock();
       case "wae" -> throw new WebApplicationException(409);
       case "bad-request" -> throw new BadRequestException("name is required");
       case "wae-entity" ->

@@ -136,6 +136,7 @@ final class LegacyApp {
                 "outer secret-1234", new IllegalArgumentException("wrapped cause"));
         case "problem" ->
             throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
+        case "carrier" -> throw new dev.restatus.core.scenario.OutOfStock();
         default -> throw new IllegalStateException(what);
       }
     }

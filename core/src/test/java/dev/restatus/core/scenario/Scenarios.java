@@ -30,6 +30,8 @@ import java.util.Map;
  *       cause")</td></tr>
  *   <tr><td>GET /throw/problem</td><td>throws ProblemException.of(409, "version 7 is current",
  *       "X-Current-Version", "7")</td></tr>
+ *   <tr><td>GET /throw/carrier</td><td>throws {@link OutOfStock}, an exception of its own that
+ *       implements ProblemResponse</td></tr>
  *   <tr><td>GET /body/204</td><td>status 204 with a text/plain body "stray"</td></tr>
  *   <tr><td>GET /challenge/401</td><td>401 with WWW-Authenticate: Basic realm="legacy"</td></tr>
  *   <tr><td>GET /retry/valid</td><td>503 with Retry-After: 30</td></tr>
@@ -128,6 +130,12 @@ public final class Scenarios {
             .problem()
             .detail("version 7 is current")
             .headerIs("X-Current-Version", "7"),
+        get("an exception carrying its own problem", "/throw/carrier")
+            .status(409)
+            .problem()
+            .detail("sold out")
+            .headerIs("X-Restock", "tomorrow")
+            .lacks(SECRET),
         // container / framework errors
         get("unmatched URI", "/nowhere/at/all").status(404).problem(),
         Scenario.of("method not allowed", "DELETE", "/ok")
