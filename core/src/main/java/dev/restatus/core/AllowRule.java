@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rule 7c: every 405 carries {@code Allow}, which never lists the rejected method; no {@code Allow}
- * lists a method outside {@code restatus.methods}. The value is, in order: a {@code
+ * Every 405 carries {@code Allow}, which never lists the rejected method; no {@code Allow} lists a
+ * method outside {@code restatus.methods}. The value is, in order: a {@code
  * restatus.allow.<pattern>} override; the application's own header; the methods the adapter
  * discovers ({@link RequestView#allowedMethods()}), limited to those in {@code restatus.methods}.
  */

@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Rule 9: 204 and 304 carry no body, {@code Content-Length} or {@code Content-Type}; every 4xx and
- * 5xx carries a problem body. An application body that is already {@code application/problem+json},
- * or of a type in {@code restatus.keep-error-bodies}, is kept; any other error body is replaced.
- * (HEAD responses lose their body in the adapter, which sends the headers of the response the rules
+ * 204 and 304 carry no body, {@code Content-Length} or {@code Content-Type}; every 4xx and 5xx
+ * carries a problem body. An application body that is already {@code application/problem+json}, or
+ * of a type in {@code restatus.keep-error-bodies}, is kept; any other error body is replaced. (HEAD
+ * responses lose their body in the adapter, which sends the headers of the response the rules
  * decided.)
  */
 final class BodyRule implements ResponseRule {

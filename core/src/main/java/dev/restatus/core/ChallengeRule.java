@@ -1,6 +1,6 @@
 package dev.restatus.core;
 
-/** Rule 7a: every 401 carries a {@code WWW-Authenticate} challenge; the application's wins. */
+/** Every 401 carries a {@code WWW-Authenticate} challenge; the application's wins. */
 final class ChallengeRule implements ResponseRule {
 
   private final String challenge;

@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Rule 6, the canonical not-found: on a concealed path ({@code restatus.conceal-forbidden}) nothing
- * a client can send may tell an existing resource from a missing one. A 403 (the resource exists
- * but is refused), a 405, 406, 415 or an application's 501 (the resource exists but lacks the
- * method or media type: {@code HttpServlet} answers 501 for PATCH before Servlet 6.1, and 400 on
- * HTTP/1.0, where a missing path answers 404), every 404 (the application's, the container's, the
+ * The canonical not-found: on a concealed path ({@code restatus.conceal-forbidden}) nothing a
+ * client can send may tell an existing resource from a missing one. A 403 (the resource exists but
+ * is refused), a 405, 406, 415 or an application's 501 (the resource exists but lacks the method or
+ * media type: {@code HttpServlet} answers 501 for PATCH before Servlet 6.1, and 400 on HTTP/1.0,
+ * where a missing path answers 404), every 404 (the application's, the container's, the
  * framework's) and any {@code OPTIONS} request all leave as the same 404: the same status, a
  * generated problem without {@code detail}, and none of the headers the application or container
  * set but those declared safe ({@code restatus.conceal-forbidden.safe-headers}).

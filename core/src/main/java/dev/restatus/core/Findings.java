@@ -13,10 +13,10 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * Rule 10: counts and logs every finding. In {@code report} mode each distinct finding (rule,
- * method, path) is logged once at WARNING with its count so far; in {@code enforce} mode every
- * finding is logged at DEBUG as it is fixed. At most {@value #MAX_KEYS} distinct findings are
- * counted; later ones are added to one overflow count.
+ * Counts and logs every finding. In {@code report} mode each distinct finding (rule, method, path)
+ * is logged once at WARNING with its count so far; in {@code enforce} mode every finding is logged
+ * at DEBUG as it is fixed. At most {@value #MAX_KEYS} distinct findings are counted; later ones are
+ * added to one overflow count.
  */
 final class Findings implements FindingsMXBean {
 

@@ -3,7 +3,7 @@ package dev.restatus.core;
 import java.util.Set;
 
 /**
- * Request rule 3: a method the server does not implement at all ({@code restatus.methods}) is
+ * A request rule: a method the server does not implement at all ({@code restatus.methods}) is
  * answered 501 before the application runs. A known method that a resource does not support stays
  * the application's 405.
  */

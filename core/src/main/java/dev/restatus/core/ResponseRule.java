@@ -1,6 +1,9 @@
 package dev.restatus.core;
 
-/** One response rule of DESIGN.md section 1: reads the draft, fixes it, records findings. */
+/**
+ * One response rule (docs/ARCHITECTURE.md, Where each rule lives): reads the draft, fixes it,
+ * records findings.
+ */
 interface ResponseRule {
 
   /**

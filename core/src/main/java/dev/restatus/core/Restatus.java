@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rules of DESIGN.md section 1, applied to one exchange at a time. Adapters translate their
- * framework's request and response into {@link RequestView} and {@link ResponseView}, call the
- * three entry points and carry out the {@link Decision}; they decide nothing themselves.
+ * The rules of docs/ARCHITECTURE.md (One exchange; Where each rule lives), applied to one exchange
+ * at a time. Adapters translate their framework's request and response into {@link RequestView} and
+ * {@link ResponseView}, call the three entry points and carry out the {@link Decision}; they decide
+ * nothing themselves.
  *
  * <ol>
  *   <li>{@link #onRequest} before the application: may answer early (501);

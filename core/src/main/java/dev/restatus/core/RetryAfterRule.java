@@ -1,7 +1,7 @@
 package dev.restatus.core;
 
 /**
- * Rule 7b: every 503 and 429 carries a valid {@code Retry-After} (delay-seconds or HTTP-date); the
+ * Every 503 and 429 carries a valid {@code Retry-After} (delay-seconds or HTTP-date); the
  * application's valid value wins, an invalid one is replaced.
  */
 final class RetryAfterRule implements ResponseRule {

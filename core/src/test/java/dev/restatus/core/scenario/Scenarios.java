@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one scenario table every adapter runs on a real server (DESIGN.md section 2).
+ * The one scenario table every adapter runs on a real server (docs/ARCHITECTURE.md, Tests).
  *
  * <p>Each adapter's test application is started with {@link #SETTINGS} and serves these endpoints,
  * below its application root, in its own idiom (servlet: {@code sendError}/{@code
