@@ -82,20 +82,6 @@ class RestatusConfigTest {
   }
 
   @Test
-  void keysTableListsEveryDefaultThatDefaultsUses() {
-    Map<String, String> byName = new HashMap<>();
-    RestatusConfig.keys().forEach(k -> byName.put(k.name(), k.defaultValue()));
-
-    assertThat(byName)
-        .containsEntry(RestatusConfig.MODE, "enforce")
-        .containsEntry(RestatusConfig.RETRY_AFTER, "120")
-        .containsEntry(RestatusConfig.AUTHENTICATE, "Bearer realm=\"api\"")
-        .containsEntry(RestatusConfig.INSPECT_LIMIT, "8192")
-        .containsEntry(RestatusConfig.METHODS, "GET HEAD POST PUT PATCH DELETE OPTIONS");
-    assertThat(RestatusConfig.keys()).allSatisfy(k -> assertThat(k.name()).startsWith("restatus."));
-  }
-
-  @Test
   void propertiesFileOverridesDefaults() throws IOException {
     ClassLoader l = withFile("restatus.retry-after=1\nrestatus.mode=report\n");
 

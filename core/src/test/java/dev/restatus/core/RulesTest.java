@@ -1347,11 +1347,20 @@ class RulesTest {
 
   @Test
   void renderUsesTheConfiguredRenderer() throws Exception {
-    Restatus r = restatus();
+    Restatus r = restatus("restatus.renderer", TextProblemRenderer.class.getName());
     Problem p = Problem.builder(409).detail("x").build();
 
-    JsonNode n = JSON.readTree(r.render(p));
+    assertThat(new String(r.render(p), java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("409 Conflict: x");
+    Decision d = respond(r, "GET", "/x", Resp.of(404));
+    assertThat(d.contentType()).isEqualTo("text/x-problem");
+    assertThat(new String(d.bytes(), java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("404 Not Found: null");
+  }
 
+  @Test
+  void theDefaultRendererWritesJsonWithoutAnErrorIdOfItsOwn() throws Exception {
+    JsonNode n = JSON.readTree(restatus().render(Problem.builder(409).detail("x").build()));
     assertThat(n.get("status").asInt()).isEqualTo(409);
     assertThat(n.get("detail").asText()).isEqualTo("x");
     assertThat(n.has("errorId")).isFalse();

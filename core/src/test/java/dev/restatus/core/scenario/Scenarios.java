@@ -195,7 +195,10 @@ public final class Scenarios {
             .problem()
             .headerIs("Allow", "PUT"),
         Scenario.of("unknown method is 501", "PROPFIND", "/ok").status(501).problem(),
-        get("201 without Location is left alone", "/created").status(201));
+        get("201 without Location is left alone", "/created")
+            .status(201)
+            .without("Location")
+            .contains("created"));
   }
 
   private static Scenario get(String name, String path) {
