@@ -2,6 +2,8 @@ package dev.restatus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restatus.core.adapter.Failure;
+import dev.restatus.core.adapter.Restatus;
 import java.io.IOException;
 import org.apache.restatustest.InvalidParameter;
 import org.eclipse.jetty.restatustest.CodedException;

@@ -2,6 +2,7 @@ package dev.restatus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restatus.core.internal.http.HttpDates;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,6 +2,8 @@ package dev.restatus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restatus.core.adapter.LogText;
+import dev.restatus.core.internal.rules.Finding;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.restatus.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.restatus.core.adapter.RequestPaths;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;

@@ -1,7 +1,7 @@
 package dev.restatus.jaxrs;
 
-import dev.restatus.core.RequestPaths;
-import dev.restatus.core.RequestView;
+import dev.restatus.core.adapter.RequestPaths;
+import dev.restatus.core.adapter.RequestView;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;

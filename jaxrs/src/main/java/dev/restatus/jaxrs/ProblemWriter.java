@@ -1,7 +1,7 @@
 package dev.restatus.jaxrs;
 
 import dev.restatus.core.Problem;
-import dev.restatus.core.Restatus;
+import dev.restatus.core.adapter.Restatus;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;

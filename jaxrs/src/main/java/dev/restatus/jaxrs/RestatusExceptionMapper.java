@@ -1,10 +1,10 @@
 package dev.restatus.jaxrs;
 
-import dev.restatus.core.Failure;
 import dev.restatus.core.Problem;
 import dev.restatus.core.ProblemResponse;
-import dev.restatus.core.Restatus;
 import dev.restatus.core.StatusCatalog;
+import dev.restatus.core.adapter.Failure;
+import dev.restatus.core.adapter.Restatus;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;

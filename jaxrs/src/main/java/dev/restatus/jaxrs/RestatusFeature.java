@@ -1,8 +1,8 @@
 package dev.restatus.jaxrs;
 
 import dev.restatus.core.Mode;
-import dev.restatus.core.Restatus;
 import dev.restatus.core.RestatusConfig;
+import dev.restatus.core.adapter.Restatus;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;

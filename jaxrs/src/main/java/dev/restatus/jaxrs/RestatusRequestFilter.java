@@ -1,7 +1,7 @@
 package dev.restatus.jaxrs;
 
-import dev.restatus.core.Decision;
-import dev.restatus.core.Restatus;
+import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.Restatus;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

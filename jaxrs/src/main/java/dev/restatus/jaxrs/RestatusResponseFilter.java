@@ -1,9 +1,9 @@
 package dev.restatus.jaxrs;
 
-import dev.restatus.core.Decision;
 import dev.restatus.core.Problem;
-import dev.restatus.core.ResponseView;
-import dev.restatus.core.Restatus;
+import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.ResponseView;
+import dev.restatus.core.adapter.Restatus;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

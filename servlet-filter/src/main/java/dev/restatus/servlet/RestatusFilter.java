@@ -1,10 +1,10 @@
 package dev.restatus.servlet;
 
-import dev.restatus.core.Decision;
-import dev.restatus.core.LogText;
 import dev.restatus.core.Mode;
-import dev.restatus.core.Restatus;
 import dev.restatus.core.RestatusConfig;
+import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.LogText;
+import dev.restatus.core.adapter.Restatus;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

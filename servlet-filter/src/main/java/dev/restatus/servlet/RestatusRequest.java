@@ -1,6 +1,6 @@
 package dev.restatus.servlet;
 
-import dev.restatus.core.Failure;
+import dev.restatus.core.adapter.Failure;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

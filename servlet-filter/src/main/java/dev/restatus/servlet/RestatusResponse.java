@@ -1,10 +1,10 @@
 package dev.restatus.servlet;
 
-import dev.restatus.core.Decision;
-import dev.restatus.core.Failure;
 import dev.restatus.core.Mode;
-import dev.restatus.core.ResponseView;
-import dev.restatus.core.Restatus;
+import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.Failure;
+import dev.restatus.core.adapter.ResponseView;
+import dev.restatus.core.adapter.Restatus;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;

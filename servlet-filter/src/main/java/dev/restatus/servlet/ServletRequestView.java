@@ -1,7 +1,7 @@
 package dev.restatus.servlet;
 
-import dev.restatus.core.RequestPaths;
-import dev.restatus.core.RequestView;
+import dev.restatus.core.adapter.RequestPaths;
+import dev.restatus.core.adapter.RequestView;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

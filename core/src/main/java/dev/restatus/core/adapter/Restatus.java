@@ -1,7 +1,10 @@
-package dev.restatus.core;
+package dev.restatus.core.adapter;
 
+import dev.restatus.core.FindingsMXBean;
+import dev.restatus.core.Problem;
+import dev.restatus.core.RestatusConfig;
+import dev.restatus.core.internal.rules.Engine;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,33 +45,10 @@ public final class Restatus implements AutoCloseable {
   /** The extension member carrying the same error id in the problem body. */
   public static final String ERROR_ID_MEMBER = "errorId";
 
-  private final RestatusConfig config;
-  private final Problems problems = new Problems();
-  private final NotImplementedRule notImplemented;
-  private final ConcealForbiddenRule conceal;
-  private final ExceptionRule exceptions;
-  private final List<ResponseRule> responseRules;
-  private final Findings findings;
+  private final Engine engine;
 
   private Restatus(RestatusConfig config, String name) {
-    this.config = config;
-    this.notImplemented = new NotImplementedRule(config.methods());
-    this.exceptions = new ExceptionRule(config, problems);
-    this.conceal =
-        new ConcealForbiddenRule(
-            config.concealForbidden(), ConcealForbiddenRule.lowerCase(config.concealSafeHeaders()));
-    this.responseRules =
-        List.of(
-            conceal,
-            new ChallengeRule(config.authenticate()),
-            new AllowRule(config.allowOverrides(), config.methods()),
-            new RetryAfterRule(config.retryAfter()),
-            new BodyRule(config.keepErrorBodies(), config.clientErrorDetails()),
-            new CreatedRule());
-    this.findings = new Findings(config.mode());
-    if (name != null && config.mode() != Mode.OFF) {
-      findings.register(name);
-    }
+    this.engine = new Engine(config, name);
   }
 
   /**
@@ -85,14 +65,14 @@ public final class Restatus implements AutoCloseable {
    * @return the settings this engine runs with
    */
   public RestatusConfig config() {
-    return config;
+    return engine.config();
   }
 
   /**
    * @return the findings counted so far (the same object as the MBean)
    */
   public FindingsMXBean findings() {
-    return findings;
+    return engine.findings();
   }
 
   /**
@@ -102,39 +82,7 @@ public final class Restatus implements AutoCloseable {
    * @return the complete answer to send instead of calling the application, or empty
    */
   public Optional<Decision> onRequest(RequestView request) {
-    if (config.mode() == Mode.OFF) {
-      return Optional.empty();
-    }
-    if (notImplemented.rejects(request.method())) {
-      findings.record(
-          new Finding(
-              "not-implemented", "method not implemented", request.method(), request.path()));
-      if (config.mode() == Mode.REPORT) {
-        return Optional.empty();
-      }
-      Problem p =
-          problems.generate(
-              501,
-              "The method "
-                  + LogText.safe(request.method())
-                  + " is not implemented by this server.");
-      return Optional.of(problemDecision(501, Map.of(), List.of(), p, null));
-    }
-    if (conceal.answersEarly(request)) {
-      findings.record(
-          new Finding(
-              "conceal-forbidden",
-              "OPTIONS on a concealed path",
-              request.method(),
-              request.path()));
-      if (config.mode() == Mode.REPORT) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          problemDecision(
-              404, Map.of(), List.of(), problems.generate(404, null), conceal.safeHeaders()));
-    }
-    return Optional.empty();
+    return engine.onRequest(request);
   }
 
   /**
@@ -147,7 +95,7 @@ public final class Restatus implements AutoCloseable {
    * @return status, headers and problem
    */
   public Failure onException(RequestView request, Throwable thrown) {
-    return exceptions.apply(request, thrown);
+    return engine.onException(request, thrown);
   }
 
   /**
@@ -162,7 +110,7 @@ public final class Restatus implements AutoCloseable {
    * @return status, the error id header and problem
    */
   public Failure onException(RequestView request, Throwable thrown, int status) {
-    return exceptions.apply(request, thrown, status);
+    return engine.onException(request, thrown, status);
   }
 
   /**
@@ -174,23 +122,7 @@ public final class Restatus implements AutoCloseable {
    * @return what to do; in {@code report} and {@code off} mode it changes nothing
    */
   public Decision onResponse(RequestView request, ResponseView response) {
-    if (config.mode() == Mode.OFF) {
-      return Decision.keep(response.status());
-    }
-    Draft d = new Draft(request, response);
-    for (ResponseRule rule : responseRules) {
-      rule.apply(d);
-    }
-    d.findings.forEach(findings::record);
-    if (config.mode() == Mode.REPORT) {
-      return Decision.keep(response.status());
-    }
-    if (d.body != Decision.Body.PROBLEM) {
-      return new Decision(
-          d.status, d.headersToSet(), d.headersToRemove(), d.body, null, null, null, null);
-    }
-    Problem p = problems.generate(d.status, d.detail);
-    return problemDecision(d.status, d.headersToSet(), d.headersToRemove(), p, d.keepOnly);
+    return engine.onResponse(request, response);
   }
 
   /**
@@ -206,8 +138,7 @@ public final class Restatus implements AutoCloseable {
    * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
    */
   public Optional<Decision> inspect(RequestView request, int status, byte[] head, int length) {
-    return inspect(
-        request, status, new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1));
+    return engine.inspect(request, status, head, length);
   }
 
   /**
@@ -219,20 +150,7 @@ public final class Restatus implements AutoCloseable {
    * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
    */
   public Optional<Decision> inspect(RequestView request, int status, CharSequence head) {
-    if (config.mode() == Mode.OFF || status < 500 || head.length() == 0 || !LeakRule.leaks(head)) {
-      return Optional.empty();
-    }
-    findings.record(
-        new Finding(
-            "server-error-leak",
-            status + " body shows a stack trace or exception class",
-            request.method(),
-            request.path()));
-    if (config.mode() == Mode.REPORT) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
+    return engine.inspect(request, status, head);
   }
 
   /**
@@ -245,20 +163,7 @@ public final class Restatus implements AutoCloseable {
    *     report} mode too
    */
   public Optional<Decision> unseenErrorBody(RequestView request, int status) {
-    if (config.mode() == Mode.OFF) {
-      return Optional.empty();
-    }
-    findings.record(
-        new Finding(
-            "server-error-leak",
-            status + " set after its body had started",
-            request.method(),
-            request.path()));
-    if (config.mode() == Mode.REPORT) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
+    return engine.unseenErrorBody(request, status);
   }
 
   /**
@@ -269,36 +174,12 @@ public final class Restatus implements AutoCloseable {
    * @return the bytes
    */
   public byte[] render(Problem problem) {
-    return config.renderer().render(problem);
-  }
-
-  private Decision problemDecision(
-      int status,
-      Map<String, String> set,
-      List<String> remove,
-      Problem p,
-      java.util.Set<String> keepOnly) {
-    Map<String, String> headers = new java.util.LinkedHashMap<>(set);
-    String id = Problems.errorId(p);
-    if (id != null) {
-      headers.put(ERROR_ID_HEADER, id);
-    }
-    List<String> removed = new java.util.ArrayList<>(remove);
-    for (String h : REPRESENTATION_HEADERS) {
-      // the Content-Range of a 416 says what the range was not satisfiable against (RFC 9110
-      // section 15.5.17): it belongs to the status, not to the replaced body
-      if (status != 416 || !h.equals("Content-Range")) {
-        removed.add(h);
-      }
-    }
-    ProblemRenderer r = config.renderer();
-    return new Decision(
-        status, headers, removed, Decision.Body.PROBLEM, p, r.render(p), r.contentType(), keepOnly);
+    return engine.render(problem);
   }
 
   /** Unregisters the findings MBean. */
   @Override
   public void close() {
-    findings.unregister();
+    engine.close();
   }
 }

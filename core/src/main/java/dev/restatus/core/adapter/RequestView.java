@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.adapter;
 
 import java.util.Set;
 

@@ -1,4 +1,6 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
+
+import dev.restatus.core.adapter.LogText;
 
 /**
  * One violation of the status-code contract seen on one exchange.

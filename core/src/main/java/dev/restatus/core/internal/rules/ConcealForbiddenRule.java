@@ -1,5 +1,9 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.PathPattern;
+import dev.restatus.core.Problem;
+import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.RequestView;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

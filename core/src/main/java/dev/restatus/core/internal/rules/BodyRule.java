@@ -1,5 +1,9 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.Problem;
+import dev.restatus.core.StatusCatalog;
+import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.ResponseView;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
-package dev.restatus.core;
+package dev.restatus.core.adapter;
 
+import dev.restatus.core.Problem;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

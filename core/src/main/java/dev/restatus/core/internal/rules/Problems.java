@@ -1,5 +1,7 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.Problem;
+import dev.restatus.core.adapter.Restatus;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**

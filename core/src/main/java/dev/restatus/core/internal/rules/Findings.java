@@ -1,5 +1,7 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.FindingsMXBean;
+import dev.restatus.core.Mode;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
@@ -18,10 +20,10 @@ import javax.management.ObjectName;
  * at DEBUG as it is fixed. At most {@value #MAX_KEYS} distinct findings are counted; later ones are
  * added to one overflow count.
  */
-final class Findings implements FindingsMXBean {
+public final class Findings implements FindingsMXBean {
 
-  static final int MAX_KEYS = 1000;
-  static final String OVERFLOW = "(other findings)";
+  public static final int MAX_KEYS = 1000;
+  public static final String OVERFLOW = "(other findings)";
   private static final System.Logger LOG = System.getLogger("dev.restatus");
 
   private final Mode mode;
@@ -29,11 +31,17 @@ final class Findings implements FindingsMXBean {
   private final AtomicLong total = new AtomicLong();
   private ObjectName registered;
 
-  Findings(Mode mode) {
+  /**
+   * @param mode the mode: {@code report} logs each distinct finding once
+   */
+  public Findings(Mode mode) {
     this.mode = mode;
   }
 
-  void record(Finding f) {
+  /**
+   * @param f a finding to count (and log)
+   */
+  public void record(Finding f) {
     total.incrementAndGet();
     String key = f.rule() + " " + f.method() + " " + f.path() + ": " + f.what();
     LongAdder count = counts.get(key);
@@ -121,7 +129,10 @@ final class Findings implements FindingsMXBean {
     }
   }
 
-  ObjectName objectName() {
+  /**
+   * @return the name it is registered under, or {@code null}
+   */
+  public ObjectName objectName() {
     return registered;
   }
 }

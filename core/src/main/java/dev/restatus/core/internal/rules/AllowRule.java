@@ -1,5 +1,6 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.PathPattern;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;

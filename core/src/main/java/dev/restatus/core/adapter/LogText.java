@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.adapter;
 
 /**
  * Makes request values safe to log: a client controls the method, the path and the headers, and a

@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
 /** Every 401 carries a {@code WWW-Authenticate} challenge; the application's wins. */
 final class ChallengeRule implements ResponseRule {

@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.adapter;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;

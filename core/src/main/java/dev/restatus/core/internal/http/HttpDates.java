@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.http;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,6 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
+
+import dev.restatus.core.internal.http.HttpDates;
 
 /**
  * Every 503 and 429 carries a valid {@code Retry-After} (delay-seconds or HTTP-date); the

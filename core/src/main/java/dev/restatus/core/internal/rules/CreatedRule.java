@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
 /**
  * Reports a 201 without {@code Location}. Only the application knows where the new resource lives,

@@ -1,5 +1,8 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.RequestView;
+import dev.restatus.core.adapter.ResponseView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,12 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.Problem;
+import dev.restatus.core.ProblemResponse;
+import dev.restatus.core.RestatusConfig;
+import dev.restatus.core.adapter.Failure;
+import dev.restatus.core.adapter.LogText;
+import dev.restatus.core.adapter.RequestView;
+import dev.restatus.core.adapter.Restatus;
 import java.lang.System.Logger.Level;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.internal.rules;
 
 /**
  * One response rule (docs/ARCHITECTURE.md, Where each rule lives): reads the draft, fixes it,

@@ -1,4 +1,4 @@
-package dev.restatus.core;
+package dev.restatus.core.adapter;
 
 /** The read-only view of the response so far, at the moment it is about to commit. */
 public interface ResponseView {

@@ -1,0 +1,276 @@
+package dev.restatus.core.internal.rules;
+
+import dev.restatus.core.FindingsMXBean;
+import dev.restatus.core.Mode;
+import dev.restatus.core.Problem;
+import dev.restatus.core.ProblemRenderer;
+import dev.restatus.core.RestatusConfig;
+import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.Failure;
+import dev.restatus.core.adapter.LogText;
+import dev.restatus.core.adapter.RequestView;
+import dev.restatus.core.adapter.ResponseView;
+import dev.restatus.core.adapter.Restatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engine behind {@link Restatus}: the rules in their order, the problems they generate, the
+ * findings they record. Internal: adapters use {@link Restatus}, which delegates here.
+ */
+public final class Engine {
+
+  private final RestatusConfig config;
+  private final Problems problems = new Problems();
+  private final NotImplementedRule notImplemented;
+  private final ConcealForbiddenRule conceal;
+  private final ExceptionRule exceptions;
+  private final List<ResponseRule> responseRules;
+  private final Findings findings;
+
+  /**
+   * @param config the settings
+   * @param name the findings MBean name, or {@code null} for none
+   */
+  public Engine(RestatusConfig config, String name) {
+    this.config = config;
+    this.notImplemented = new NotImplementedRule(config.methods());
+    this.exceptions = new ExceptionRule(config, problems);
+    this.conceal =
+        new ConcealForbiddenRule(
+            config.concealForbidden(), ConcealForbiddenRule.lowerCase(config.concealSafeHeaders()));
+    this.responseRules =
+        List.of(
+            conceal,
+            new ChallengeRule(config.authenticate()),
+            new AllowRule(config.allowOverrides(), config.methods()),
+            new RetryAfterRule(config.retryAfter()),
+            new BodyRule(config.keepErrorBodies(), config.clientErrorDetails()),
+            new CreatedRule());
+    this.findings = new Findings(config.mode());
+    if (name != null && config.mode() != Mode.OFF) {
+      findings.register(name);
+    }
+  }
+
+  /**
+   * @return the settings this engine runs with
+   */
+  public RestatusConfig config() {
+    return config;
+  }
+
+  /**
+   * @return the findings counted so far (the same object as the MBean)
+   */
+  public FindingsMXBean findings() {
+    return findings;
+  }
+
+  /**
+   * The request rules. In {@code report} mode a violation is only recorded.
+   *
+   * @param request the request
+   * @return the complete answer to send instead of calling the application, or empty
+   */
+  public Optional<Decision> onRequest(RequestView request) {
+    if (config.mode() == Mode.OFF) {
+      return Optional.empty();
+    }
+    if (notImplemented.rejects(request.method())) {
+      findings.record(
+          new Finding(
+              "not-implemented", "method not implemented", request.method(), request.path()));
+      if (config.mode() == Mode.REPORT) {
+        return Optional.empty();
+      }
+      Problem p =
+          problems.generate(
+              501,
+              "The method "
+                  + LogText.safe(request.method())
+                  + " is not implemented by this server.");
+      return Optional.of(problemDecision(501, Map.of(), List.of(), p, null));
+    }
+    if (conceal.answersEarly(request)) {
+      findings.record(
+          new Finding(
+              "conceal-forbidden",
+              "OPTIONS on a concealed path",
+              request.method(),
+              request.path()));
+      if (config.mode() == Mode.REPORT) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          problemDecision(
+              404, Map.of(), List.of(), problems.generate(404, null), conceal.safeHeaders()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Maps an uncaught exception and logs it (5xx at ERROR with its stack and error id, 4xx at
+   * DEBUG). The adapter sends the result as the application's response, so {@link #onResponse}
+   * still runs on it.
+   *
+   * @param request the request
+   * @param thrown what the application threw
+   * @return status, headers and problem
+   */
+  public Failure onException(RequestView request, Throwable thrown) {
+    return exceptions.apply(request, thrown);
+  }
+
+  /**
+   * Like {@link #onException(RequestView, Throwable)} for an exception that carries its own status,
+   * such as a JAX-RS {@code WebApplicationException}: the problem gets that status, and its {@code
+   * detail} follows {@code restatus.client-error-details} and {@code
+   * restatus.server-error-details}.
+   *
+   * @param request the request
+   * @param thrown the exception; its message is the candidate detail
+   * @param status the status the exception carries
+   * @return status, the error id header and problem
+   */
+  public Failure onException(RequestView request, Throwable thrown, int status) {
+    return exceptions.apply(request, thrown, status);
+  }
+
+  /**
+   * The response rules, run once per response when it is about to commit: at the first write or
+   * flush of the body, or when the application finishes without one.
+   *
+   * @param request the request
+   * @param response the response so far
+   * @return what to do; in {@code report} and {@code off} mode it changes nothing
+   */
+  public Decision onResponse(RequestView request, ResponseView response) {
+    if (config.mode() == Mode.OFF) {
+      return Decision.keep(response.status());
+    }
+    Draft d = new Draft(request, response);
+    for (ResponseRule rule : responseRules) {
+      rule.apply(d);
+    }
+    d.findings.forEach(findings::record);
+    if (config.mode() == Mode.REPORT) {
+      return Decision.keep(response.status());
+    }
+    if (d.body != Decision.Body.PROBLEM) {
+      return new Decision(
+          d.status, d.headersToSet(), d.headersToRemove(), d.body, null, null, null, null);
+    }
+    Problem p = problems.generate(d.status, d.detail);
+    return problemDecision(d.status, d.headersToSet(), d.headersToRemove(), p, d.keepOnly);
+  }
+
+  /**
+   * Looks at the start of an error body the application sent itself (a kept body, or any body in
+   * {@code report} mode) for internals: a stack frame, an exception class name, an exception
+   * message line. A 5xx body that shows any is recorded as a finding and, in {@code enforce} mode,
+   * replaced: the adapter holds such a body back until this has run.
+   *
+   * @param request the request
+   * @param status the response status
+   * @param head the first bytes of the body, at most {@link RestatusConfig#inspectLimit()}
+   * @param length how many bytes of {@code head} are valid
+   * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
+   */
+  public Optional<Decision> inspect(RequestView request, int status, byte[] head, int length) {
+    return inspect(
+        request, status, new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * {@link #inspect(RequestView, int, byte[], int)} for a body written as characters.
+   *
+   * @param request the request
+   * @param status the response status
+   * @param head the first characters of the body
+   * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
+   */
+  public Optional<Decision> inspect(RequestView request, int status, CharSequence head) {
+    if (config.mode() == Mode.OFF || status < 500 || head.length() == 0 || !LeakRule.leaks(head)) {
+      return Optional.empty();
+    }
+    findings.record(
+        new Finding(
+            "server-error-leak",
+            status + " body shows a stack trace or exception class",
+            request.method(),
+            request.path()));
+    if (config.mode() == Mode.REPORT) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
+  }
+
+  /**
+   * A 5xx whose status was set after its body had started to go out (still uncommitted): the start
+   * was never looked at, so in {@code enforce} mode the body is replaced by a problem.
+   *
+   * @param request the request
+   * @param status the 5xx status
+   * @return in {@code enforce} mode the problem to send instead; the finding is recorded in {@code
+   *     report} mode too
+   */
+  public Optional<Decision> unseenErrorBody(RequestView request, int status) {
+    if (config.mode() == Mode.OFF) {
+      return Optional.empty();
+    }
+    findings.record(
+        new Finding(
+            "server-error-leak",
+            status + " set after its body had started",
+            request.method(),
+            request.path()));
+    if (config.mode() == Mode.REPORT) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
+  }
+
+  /**
+   * Renders a problem the application supplied itself (a {@link ProblemException}, a JAX-RS
+   * entity), with the configured renderer.
+   *
+   * @param problem the problem
+   * @return the bytes
+   */
+  public byte[] render(Problem problem) {
+    return config.renderer().render(problem);
+  }
+
+  private Decision problemDecision(
+      int status,
+      Map<String, String> set,
+      List<String> remove,
+      Problem p,
+      java.util.Set<String> keepOnly) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>(set);
+    String id = Problems.errorId(p);
+    if (id != null) {
+      headers.put(Restatus.ERROR_ID_HEADER, id);
+    }
+    List<String> removed = new java.util.ArrayList<>(remove);
+    for (String h : Restatus.REPRESENTATION_HEADERS) {
+      // the Content-Range of a 416 says what the range was not satisfiable against (RFC 9110
+      // section 15.5.17): it belongs to the status, not to the replaced body
+      if (status != 416 || !h.equals("Content-Range")) {
+        removed.add(h);
+      }
+    }
+    ProblemRenderer r = config.renderer();
+    return new Decision(
+        status, headers, removed, Decision.Body.PROBLEM, p, r.render(p), r.contentType(), keepOnly);
+  }
+
+  /** Unregisters the findings MBean. */
+  public void close() {
+    findings.unregister();
+  }
+}
