@@ -493,6 +493,18 @@ class RulesTest {
     }
 
     @Test
+    void theRulesRunInTheirOrder() throws Exception {
+      Restatus r = restatus("restatus.conceal-forbidden", "/admin/**");
+      // the 501 comes before concealment: the same for an existing and a missing resource
+      assertThat(r.onRequest(Req.of("PROPFIND", "/admin/x")).orElseThrow().status()).isEqualTo(501);
+      assertThat(r.onRequest(Req.of("OPTIONS", "/admin/x")).orElseThrow().status()).isEqualTo(404);
+      // concealment comes before the header rules and the body rule
+      Decision d = respond(r, "GET", "/admin/x", Resp.of(405).body("application/problem+json"));
+      assertThat(d.setHeaders()).doesNotContainKey("Allow");
+      assertThat(d.body()).isEqualTo(Decision.Body.PROBLEM);
+    }
+
+    @Test
     void otherStatusesOnAConcealedPathAreLeftAlone() {
       Restatus r = restatus("restatus.conceal-forbidden", "/admin/**");
       assertThat(respond(r, "GET", "/admin/x", Resp.of(200)).status()).isEqualTo(200);

@@ -12,7 +12,7 @@ import java.util.Set;
  * restatus.allow.<pattern>} override; the application's own header; the methods the adapter
  * discovers ({@link RequestView#allowedMethods()}), limited to those in {@code restatus.methods}.
  */
-final class AllowRule implements ResponseRule {
+final class AllowRule implements Rule {
 
   private final Map<PathPattern, Set<String>> overrides;
   private final Set<String> implemented;
@@ -23,7 +23,7 @@ final class AllowRule implements ResponseRule {
   }
 
   @Override
-  public void apply(Draft d) {
+  public void onResponse(Draft d) {
     if (d.status != 405) {
       onlyImplemented(d);
       return;

@@ -14,7 +14,7 @@ import java.util.Locale;
  * responses lose their body in the adapter, which sends the headers of the response the rules
  * decided.)
  */
-final class BodyRule implements ResponseRule {
+final class BodyRule implements Rule {
 
   private final List<String> keep;
   private final boolean clientErrorDetails;
@@ -25,7 +25,7 @@ final class BodyRule implements ResponseRule {
   }
 
   @Override
-  public void apply(Draft d) {
+  public void onResponse(Draft d) {
     ResponseView r = d.response;
     if (d.status == 204 || d.status == 304) {
       if (r.hasBody() || d.header("Content-Length") != null || d.header("Content-Type") != null) {

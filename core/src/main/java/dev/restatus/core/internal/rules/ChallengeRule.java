@@ -1,7 +1,7 @@
 package dev.restatus.core.internal.rules;
 
 /** Every 401 carries a {@code WWW-Authenticate} challenge; the application's wins. */
-final class ChallengeRule implements ResponseRule {
+final class ChallengeRule implements Rule {
 
   private final String challenge;
 
@@ -10,7 +10,7 @@ final class ChallengeRule implements ResponseRule {
   }
 
   @Override
-  public void apply(Draft d) {
+  public void onResponse(Draft d) {
     if (d.status == 401 && isBlank(d.header("WWW-Authenticate"))) {
       d.found("www-authenticate", "401 without WWW-Authenticate");
       d.setHeader("WWW-Authenticate", challenge);

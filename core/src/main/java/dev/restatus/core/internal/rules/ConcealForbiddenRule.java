@@ -3,7 +3,6 @@ package dev.restatus.core.internal.rules;
 import dev.restatus.core.PathPattern;
 import dev.restatus.core.Problem;
 import dev.restatus.core.adapter.Decision;
-import dev.restatus.core.adapter.RequestView;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +17,7 @@ import java.util.Set;
  * generated problem without {@code detail}, and none of the headers the application or container
  * set but those declared safe ({@code restatus.conceal-forbidden.safe-headers}).
  */
-final class ConcealForbiddenRule implements ResponseRule {
+final class ConcealForbiddenRule implements Rule {
 
   private final List<PathPattern> concealed;
   private final Set<String> safeHeaders;
@@ -42,22 +41,20 @@ final class ConcealForbiddenRule implements ResponseRule {
   }
 
   /**
-   * @return whether an {@code OPTIONS} request is answered with the canonical not-found before the
-   *     application runs: its answer (an {@code Allow} listing) would tell what exists
+   * An {@code OPTIONS} request on a concealed path is answered with the canonical not-found before
+   * the application runs: its answer (an {@code Allow} listing) would tell what exists.
    */
-  boolean answersEarly(RequestView request) {
-    return "OPTIONS".equals(request.method()) && !concealed.isEmpty() && covers(request.path());
-  }
-
-  /**
-   * @return the lower-case names of the headers a canonical not-found keeps
-   */
-  Set<String> safeHeaders() {
-    return safeHeaders;
+  @Override
+  public void onRequest(Draft d) {
+    if ("OPTIONS".equals(d.request.method()) && !concealed.isEmpty() && covers(d.request.path())) {
+      d.found("conceal-forbidden", "OPTIONS on a concealed path");
+      d.answer(404, null);
+      d.keepOnly = safeHeaders;
+    }
   }
 
   @Override
-  public void apply(Draft d) {
+  public void onResponse(Draft d) {
     if (!telling(d) || concealed.isEmpty() || !covers(d.request.path())) {
       return;
     }

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The working copy of one response while the rules run over it: each rule reads the response as the
- * rules before it left it, changes it, and records what it found. Not thread-safe; one per
- * exchange.
+ * The working copy of one exchange while the rules run over it: each rule reads what the rules
+ * before it left, changes it, and records what it found. On a request it starts without an answer
+ * ({@link #answered()} is false) and without a response; on a response it starts from what the
+ * application set. Not thread-safe; one per exchange.
  */
 final class Draft {
 
@@ -34,10 +35,37 @@ final class Draft {
   private final Map<String, String> remove = new LinkedHashMap<>();
   final List<Finding> findings = new ArrayList<>(2);
 
+  /** A draft of the response about to commit. */
   Draft(RequestView request, ResponseView response) {
     this.request = request;
     this.response = response;
     this.status = response.status();
+  }
+
+  /** A draft of a request before the application runs: no answer yet. */
+  Draft(RequestView request) {
+    this.request = request;
+    this.response = null;
+    this.status = 0;
+  }
+
+  /**
+   * A request rule answers instead of the application: a generated problem with this status.
+   *
+   * @param status the status
+   * @param detail the problem's detail, or {@code null}
+   */
+  void answer(int status, String detail) {
+    this.status = status;
+    this.detail = detail;
+    this.body = Decision.Body.PROBLEM;
+  }
+
+  /**
+   * @return whether a request rule answered
+   */
+  boolean answered() {
+    return response == null && status != 0;
   }
 
   /** The header as the response will carry it, rules applied so far. */
@@ -51,8 +79,8 @@ final class Draft {
         return e.getValue();
       }
     }
-    if (keepOnly != null && !keepOnly.contains(key)) {
-      return null; // the canonical not-found drops it
+    if ((keepOnly != null && !keepOnly.contains(key)) || response == null) {
+      return null; // the canonical not-found drops it; a request has no response headers yet
     }
     return response.header(name);
   }

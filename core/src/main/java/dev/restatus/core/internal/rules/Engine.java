@@ -7,7 +7,6 @@ import dev.restatus.core.ProblemRenderer;
 import dev.restatus.core.RestatusConfig;
 import dev.restatus.core.adapter.Decision;
 import dev.restatus.core.adapter.Failure;
-import dev.restatus.core.adapter.LogText;
 import dev.restatus.core.adapter.RequestView;
 import dev.restatus.core.adapter.ResponseView;
 import dev.restatus.core.adapter.Restatus;
@@ -23,10 +22,8 @@ public final class Engine {
 
   private final RestatusConfig config;
   private final Problems problems = new Problems();
-  private final NotImplementedRule notImplemented;
-  private final ConcealForbiddenRule conceal;
   private final ExceptionRule exceptions;
-  private final List<ResponseRule> responseRules;
+  private final List<Rule> rules;
   private final Findings findings;
 
   /**
@@ -35,14 +32,17 @@ public final class Engine {
    */
   public Engine(RestatusConfig config, String name) {
     this.config = config;
-    this.notImplemented = new NotImplementedRule(config.methods());
     this.exceptions = new ExceptionRule(config, problems);
-    this.conceal =
-        new ConcealForbiddenRule(
-            config.concealForbidden(), ConcealForbiddenRule.lowerCase(config.concealSafeHeaders()));
-    this.responseRules =
+    // The order is the contract (docs/ARCHITECTURE.md, Where each rule lives): an unimplemented
+    // method is answered 501 before anything else, concealment before every rule that adds headers
+    // or keeps a body (a canonical 404 gets no challenge, no Allow, no kept body), and the body
+    // rule after the header rules it must not undo.
+    this.rules =
         List.of(
-            conceal,
+            new NotImplementedRule(config.methods()),
+            new ConcealForbiddenRule(
+                config.concealForbidden(),
+                ConcealForbiddenRule.lowerCase(config.concealSafeHeaders())),
             new ChallengeRule(config.authenticate()),
             new AllowRule(config.allowOverrides(), config.methods()),
             new RetryAfterRule(config.retryAfter()),
@@ -78,36 +78,18 @@ public final class Engine {
     if (config.mode() == Mode.OFF) {
       return Optional.empty();
     }
-    if (notImplemented.rejects(request.method())) {
-      findings.record(
-          new Finding(
-              "not-implemented", "method not implemented", request.method(), request.path()));
-      if (config.mode() == Mode.REPORT) {
-        return Optional.empty();
+    Draft d = new Draft(request);
+    for (Rule rule : rules) {
+      rule.onRequest(d);
+      if (d.answered()) {
+        break;
       }
-      Problem p =
-          problems.generate(
-              501,
-              "The method "
-                  + LogText.safe(request.method())
-                  + " is not implemented by this server.");
-      return Optional.of(problemDecision(501, Map.of(), List.of(), p, null));
     }
-    if (conceal.answersEarly(request)) {
-      findings.record(
-          new Finding(
-              "conceal-forbidden",
-              "OPTIONS on a concealed path",
-              request.method(),
-              request.path()));
-      if (config.mode() == Mode.REPORT) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          problemDecision(
-              404, Map.of(), List.of(), problems.generate(404, null), conceal.safeHeaders()));
+    d.findings.forEach(findings::record);
+    if (!d.answered() || config.mode() == Mode.REPORT) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    return Optional.of(decide(d));
   }
 
   /**
@@ -151,13 +133,18 @@ public final class Engine {
       return Decision.keep(response.status());
     }
     Draft d = new Draft(request, response);
-    for (ResponseRule rule : responseRules) {
-      rule.apply(d);
+    for (Rule rule : rules) {
+      rule.onResponse(d);
     }
     d.findings.forEach(findings::record);
     if (config.mode() == Mode.REPORT) {
       return Decision.keep(response.status());
     }
+    return decide(d);
+  }
+
+  /** The one step from a draft to a decision; a problem is generated and rendered here. */
+  private Decision decide(Draft d) {
     if (d.body != Decision.Body.PROBLEM) {
       return new Decision(
           d.status, d.headersToSet(), d.headersToRemove(), d.body, null, null, null, null);

@@ -1,5 +1,6 @@
 package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.adapter.LogText;
 import java.util.Set;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Set;
  * answered 501 before the application runs. A known method that a resource does not support stays
  * the application's 405.
  */
-final class NotImplementedRule {
+final class NotImplementedRule implements Rule {
 
   private final Set<String> methods;
 
@@ -15,7 +16,12 @@ final class NotImplementedRule {
     this.methods = methods;
   }
 
-  boolean rejects(String method) {
-    return !methods.contains(method);
+  @Override
+  public void onRequest(Draft d) {
+    String method = d.request.method();
+    if (!methods.contains(method)) { // case-sensitive (RFC 9110 section 9.1): head is not HEAD
+      d.found("not-implemented", "method not implemented");
+      d.answer(501, "The method " + LogText.safe(method) + " is not implemented by this server.");
+    }
   }
 }

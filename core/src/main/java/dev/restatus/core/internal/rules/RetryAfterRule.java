@@ -6,7 +6,7 @@ import dev.restatus.core.internal.http.HttpDates;
  * Every 503 and 429 carries a valid {@code Retry-After} (delay-seconds or HTTP-date); the
  * application's valid value wins, an invalid one is replaced.
  */
-final class RetryAfterRule implements ResponseRule {
+final class RetryAfterRule implements Rule {
 
   private final String seconds;
 
@@ -15,7 +15,7 @@ final class RetryAfterRule implements ResponseRule {
   }
 
   @Override
-  public void apply(Draft d) {
+  public void onResponse(Draft d) {
     if (d.status != 503 && d.status != 429) {
       return;
     }

@@ -1,0 +1,24 @@
+package dev.restatus.core.internal.rules;
+
+/**
+ * One rule (docs/ARCHITECTURE.md, Where each rule lives). A rule acts at either or both points of
+ * an exchange, always on a {@link Draft}: it reads what the rules before it left, changes it, and
+ * records findings. {@link Engine} runs the rules in one explicit order.
+ */
+interface Rule {
+
+  /**
+   * Before the application runs. A rule that answers the request itself calls {@link Draft#answer};
+   * the first answer wins and the application is not called.
+   *
+   * @param draft the request, and the answer so far (none)
+   */
+  default void onRequest(Draft draft) {}
+
+  /**
+   * When the response is about to commit.
+   *
+   * @param draft the response as the rules before this one left it
+   */
+  default void onResponse(Draft draft) {}
+}
