@@ -544,7 +544,9 @@ class RulesTest {
               "NullPointerException: x was null",
               "\tat com.acme.Db.query(Db.java:42)",
               "at com.acme.Db.query(Native Method)",
-              "Caused by: something")) {
+              "Caused by: something",
+              "{\"trace\":\"com.acme.OrderFailure: card\\n\\tat com.acme.Orders.place(Orders.java:42)\"}",
+              "com.acme.billing.CardDeclined: 4111")) {
         assertThat(r.inspect(Req.of("GET", "/x"), 500, leak)).as(leak).isPresent();
       }
       assertThat(r.inspect(Req.of("GET", "/x"), 500, "{\"error\":\"legacy shape\"}")).isEmpty();
@@ -555,13 +557,17 @@ class RulesTest {
     void aLeakIsOnlyRecordedInReportMode() {
       Restatus r = restatus("restatus.mode", "report");
       assertThat(r.inspect(Req.of("GET", "/x"), 500, "java.lang.IllegalStateException")).isEmpty();
-      assertThat(r.unseenErrorBody(Req.of("GET", "/x"), 500)).isEmpty();
+      assertThat(r.unseenErrorBody(Req.of("GET", "/x"), 500, "set after its body had started"))
+          .isEmpty();
       assertThat(r.findings().getTotal()).isEqualTo(2);
     }
 
     @Test
     void aBodyStartedBeforeItsServerErrorStatusIsReplaced() throws Exception {
-      Decision d = restatus().unseenErrorBody(Req.of("GET", "/x"), 503).orElseThrow();
+      Decision d =
+          restatus()
+              .unseenErrorBody(Req.of("GET", "/x"), 503, "set after its body had started")
+              .orElseThrow();
       assertThat(d.status()).isEqualTo(503);
       assertThat(problem(d).path("detail").asText()).startsWith("The server could not");
     }

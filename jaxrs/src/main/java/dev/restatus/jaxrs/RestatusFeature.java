@@ -67,6 +67,8 @@ public final class RestatusFeature implements Feature {
     if (config.mode() == Mode.ENFORCE) {
       context.register(new RestatusExceptionMapper(engine));
       context.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
+    } else {
+      context.register(new UnansweredExceptions(engine));
     }
     context.register(
         new AbstractContainerLifecycleListener() {

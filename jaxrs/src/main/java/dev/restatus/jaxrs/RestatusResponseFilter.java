@@ -68,18 +68,28 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
     }
   }
 
-  /** A kept 5xx text or byte entity is looked at, and replaced if it shows internals. */
+  /**
+   * A kept 5xx entity is looked at before it is written, as the servlet filter holds one back: a
+   * text or byte entity up to {@code restatus.inspect-limit}, and replaced if it shows internals or
+   * is longer than that; any other entity (a {@code StreamingOutput}, an object a writer turns into
+   * bytes) cannot be looked at before it is written, so it is replaced too.
+   */
   private void inspect(JaxrsRequestView request, ContainerResponseContext res) {
     int limit = engine.config().inspectLimit();
-    if (res.getStatus() < 500 || limit == 0) {
+    int status = res.getStatus();
+    if (status < 500 || limit == 0 || !res.hasEntity()) {
       return;
     }
-    Optional<Decision> instead = Optional.empty();
-    if (res.getEntity() instanceof String s) {
-      instead =
-          engine.inspect(request, res.getStatus(), s.substring(0, Math.min(limit, s.length())));
-    } else if (res.getEntity() instanceof byte[] b) {
-      instead = engine.inspect(request, res.getStatus(), b, Math.min(limit, b.length));
+    Object entity = res.getEntity();
+    Optional<Decision> instead;
+    if (entity instanceof String s && s.length() <= limit) {
+      instead = engine.inspect(request, status, s);
+    } else if (entity instanceof byte[] b && b.length <= limit) {
+      instead = engine.inspect(request, status, b, b.length);
+    } else if (entity instanceof Problem) {
+      instead = Optional.empty(); // the application's own problem, rendered by the renderer
+    } else {
+      instead = engine.unseenErrorBody(request, status, "entity that cannot be looked at");
     }
     if (instead.isPresent()) {
       Decision d = instead.get();

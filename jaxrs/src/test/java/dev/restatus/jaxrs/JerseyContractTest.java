@@ -49,7 +49,8 @@ class JerseyContractTest {
             FixtureResource.class,
             EdgeResource.class,
             EdgeResource.AppMapper.class,
-            VaultResource.class);
+            VaultResource.class,
+            VaultResource.Kept.class);
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     settings.forEach(rc::property);
     if (registerByHand) {
@@ -119,6 +120,27 @@ class JerseyContractTest {
   @Test
   void neverWorseThanBareJersey() throws Exception {
     Adversarial.checkNeverWorse(optedOut.base(), app.base(), Adversarial.common());
+  }
+
+  @Test
+  void reportModeCountsAnExceptionLeftToTheContainer() throws Exception {
+    report.checkFindingCounted(
+        "exception GET /throw/runtime: uncaught exception left to the container",
+        () -> assertThat(report.send("GET", "/throw/runtime").statusCode()).isEqualTo(500));
+  }
+
+  @Test
+  void aKeptServerErrorEntityIsLookedAtOrReplaced() throws Exception {
+    HttpResponse<byte[]> stream = app.send("GET", "/kept/stream");
+    assertThat(stream.statusCode()).isEqualTo(500);
+    assertThat(new String(stream.body(), StandardCharsets.UTF_8)).doesNotContain("hunter2");
+    problem(stream);
+    HttpResponse<byte[]> longer = app.send("GET", "/kept/long");
+    assertThat(longer.statusCode()).isEqualTo(500);
+    problem(longer);
+    HttpResponse<byte[]> small = app.send("GET", "/kept/small");
+    assertThat(new String(small.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"error\":\"legacy shape\"}");
   }
 
   @Test

@@ -40,4 +40,36 @@ public class VaultResource {
   public Response delete() {
     throw new jakarta.ws.rs.ForbiddenException("no deleting the vault");
   }
+
+  /** Kept 5xx entities (application/vnd.legacy+json is a kept type in the shared settings). */
+  @Path("/kept")
+  public static class Kept {
+    private static final String TYPE = "application/vnd.legacy+json";
+
+    @GET
+    @Path("stream")
+    public Response stream() {
+      jakarta.ws.rs.core.StreamingOutput out =
+          o ->
+              o.write(
+                  "{\"error\":\"java.sql.SQLException: pw=hunter2\"}"
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return Response.status(500).type(TYPE).entity(out).build();
+    }
+
+    @GET
+    @Path("long")
+    public Response longer() {
+      return Response.status(500)
+          .type(TYPE)
+          .entity("{\"pad\":\"" + "x".repeat(9000) + "\"}")
+          .build();
+    }
+
+    @GET
+    @Path("small")
+    public Response small() {
+      return Response.status(500).type(TYPE).entity("{\"error\":\"legacy shape\"}").build();
+    }
+  }
 }

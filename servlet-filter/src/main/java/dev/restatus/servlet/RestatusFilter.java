@@ -131,7 +131,8 @@ public class RestatusFilter implements Filter {
     run(
         request,
         wrapper,
-        new RestatusRequest(request, wrapper, t -> engine.onException(view, t)),
+        new RestatusRequest(
+            request, wrapper, t -> engine.onException(view, t), t -> engine.onUnanswered(view, t)),
         chain);
   }
 
@@ -171,6 +172,7 @@ public class RestatusFilter implements Filter {
       return false;
     }
     if (engine.config().mode() != Mode.ENFORCE) {
+      engine.onUnanswered(wrapper.requestView(), t); // counted; the container answers
       return false;
     }
     if (wrapper.isCommittedToContainer()) {

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -32,18 +33,22 @@ final class RestatusRequest extends HttpServletRequestWrapper {
 
   private final RestatusResponse response;
   private final Function<Throwable, Failure> failures;
+  private final Consumer<Throwable> unanswered;
   private Completing async;
 
   /**
    * @param failures maps an exception of an asynchronous task to the failure to send
+   * @param unanswered told of a failure left to the container ({@code report} mode)
    */
   RestatusRequest(
       HttpServletRequest request,
       RestatusResponse response,
-      Function<Throwable, Failure> failures) {
+      Function<Throwable, Failure> failures,
+      Consumer<Throwable> unanswered) {
     super(request);
     this.response = response;
     this.failures = failures;
+    this.unanswered = unanswered;
   }
 
   @Override
@@ -155,6 +160,8 @@ final class RestatusRequest extends HttpServletRequestWrapper {
     private void answer(Throwable t) {
       if (response.isEnforcing()) {
         context.fail(t);
+      } else {
+        unanswered.accept(t);
       }
     }
   }
@@ -257,6 +264,9 @@ final class RestatusRequest extends HttpServletRequestWrapper {
             try {
               run.run();
             } catch (RuntimeException | Error t) {
+              if (!answered && !response.isEnforcing()) {
+                unanswered.accept(t);
+              }
               if (answered || !response.isEnforcing() || !fail(t)) {
                 throw t;
               }

@@ -292,7 +292,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     Optional<Decision> instead =
         h.full()
             // longer than can be looked at: what follows the limit could show anything
-            ? engine.unseenErrorBody(request, decision.status())
+            ? engine.unseenErrorBody(request, decision.status(), "body longer than inspect-limit")
             : engine.inspect(request, decision.status(), h.head());
     if (instead.isPresent()) {
       decision = instead.get();
@@ -314,7 +314,10 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     decision = engine.onResponse(request, new View(true));
     if (decision.body() == Decision.Body.KEEP && status >= 500) {
       // the start of this body was written before its status: it was never looked at
-      decision = engine.unseenErrorBody(request, status).orElse(decision);
+      decision =
+          engine
+              .unseenErrorBody(request, status, "set after its body had started")
+              .orElse(decision);
     }
     apply(decision);
     if (h != null && keeping()) {

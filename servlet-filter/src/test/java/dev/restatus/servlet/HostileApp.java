@@ -150,6 +150,14 @@ final class HostileApp {
           resp.flushBuffer();
           w.write("\"java.sql.SQLException: pw=hunter2\"}");
         }
+        case "/leaky/json" -> {
+          resp.setStatus(500);
+          resp.setContentType("application/vnd.legacy+json");
+          resp.getWriter()
+              .write(
+                  "{\"trace\":\"com.acme.OrderFailure: card 4111\\n\\tat"
+                      + " com.acme.Orders.place(Orders.java:42)\"}");
+        }
         case "/kept/500" -> {
           resp.setStatus(500);
           resp.setContentType("application/vnd.legacy+json");

@@ -501,7 +501,7 @@ abstract class ServletContractTest {
     assertThat(leaky.statusCode()).isEqualTo(500);
     assertThat(new String(leaky.body(), StandardCharsets.UTF_8)).doesNotContain("hunter2");
     problem(leaky);
-    for (String longer : List.of("/leaky/long", "/leaky/flush")) {
+    for (String longer : List.of("/leaky/long", "/leaky/flush", "/leaky/json")) {
       HttpResponse<byte[]> r = app.send("GET", longer);
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(longer).doesNotContain("hunter2");
@@ -553,6 +553,14 @@ abstract class ServletContractTest {
     HttpResponse<byte[]> timeout = noPage.send("GET", "/async/timeout");
     assertThat(timeout.statusCode()).isEqualTo(500);
     problem(timeout);
+  }
+
+  @Test
+  void reportModeCountsAnExceptionLeftToTheContainer() throws Exception {
+    report.checkFindingCounted(
+        "exception GET /throw/runtime: uncaught exception left to the container",
+        // the container's answer: its error page (here a location nothing serves in report mode)
+        () -> assertThat(report.send("GET", "/throw/runtime").statusCode()).isGreaterThan(400));
   }
 
   @Test

@@ -159,11 +159,24 @@ public final class Restatus implements AutoCloseable {
    *
    * @param request the request
    * @param status the 5xx status
+   * @param why why the body was not looked at, for the finding ("set after its body had started")
    * @return in {@code enforce} mode the problem to send instead; the finding is recorded in {@code
    *     report} mode too
    */
-  public Optional<Decision> unseenErrorBody(RequestView request, int status) {
-    return engine.unseenErrorBody(request, status);
+  public Optional<Decision> unseenErrorBody(RequestView request, int status, String why) {
+    return engine.unseenErrorBody(request, status, why);
+  }
+
+  /**
+   * In {@code report} mode nothing answers an uncaught exception (or an asynchronous timeout): the
+   * container does, with whatever page it has. Records that as a finding; does nothing in other
+   * modes.
+   *
+   * @param request the request
+   * @param thrown what reached the container
+   */
+  public void onUnanswered(RequestView request, Throwable thrown) {
+    engine.onUnanswered(request, thrown);
   }
 
   /**

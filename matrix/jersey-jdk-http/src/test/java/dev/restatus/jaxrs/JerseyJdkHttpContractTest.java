@@ -49,7 +49,8 @@ class JerseyJdkHttpContractTest {
             FixtureResource.class,
             EdgeResource.class,
             EdgeResource.AppMapper.class,
-            VaultResource.class);
+            VaultResource.class,
+            VaultResource.Kept.class);
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     settings.forEach(rc::property);
     return JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/ctx/api/"), rc);

@@ -201,24 +201,39 @@ public final class Engine {
    *
    * @param request the request
    * @param status the 5xx status
+   * @param why why the body was not looked at, for the finding ("set after its body had started")
    * @return in {@code enforce} mode the problem to send instead; the finding is recorded in {@code
    *     report} mode too
    */
-  public Optional<Decision> unseenErrorBody(RequestView request, int status) {
+  public Optional<Decision> unseenErrorBody(RequestView request, int status, String why) {
     if (config.mode() == Mode.OFF) {
       return Optional.empty();
     }
     findings.record(
-        new Finding(
-            "server-error-leak",
-            status + " set after its body had started",
-            request.method(),
-            request.path()));
+        new Finding("server-error-leak", status + " " + why, request.method(), request.path()));
     if (config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
     return Optional.of(
         problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
+  }
+
+  /**
+   * In {@code report} mode nothing answers an uncaught exception (or an asynchronous timeout): the
+   * container does, with whatever page it has. Records that as a finding.
+   *
+   * @param request the request
+   * @param thrown what reached the container
+   */
+  public void onUnanswered(RequestView request, Throwable thrown) {
+    if (config.mode() == Mode.REPORT) {
+      findings.record(
+          new Finding(
+              "exception",
+              "uncaught exception left to the container",
+              request.method(),
+              request.path()));
+    }
   }
 
   /**

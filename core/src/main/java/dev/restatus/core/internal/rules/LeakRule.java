@@ -4,17 +4,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Reports a 5xx body that the application sent itself and that shows internals: a stack frame or a
- * qualified exception class name. Runs on at most {@code restatus.inspect-limit} bytes copied while
- * the body streams out.
+ * Tells whether a 5xx body the application sent itself shows internals: a stack frame (also in
+ * JSON-escaped text), a qualified exception class, a qualified class followed by its message, an
+ * exception message line, a {@code Caused by:}. Runs on at most {@code restatus.inspect-limit}
+ * bytes copied while the body streams out.
  */
 final class LeakRule {
 
   private static final Pattern LEAK =
       Pattern.compile(
+          // a qualified exception or error class: java.lang.IllegalStateException
           "(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)\\b"
+              // any qualified class followed by its message: com.acme.OrderFailure: card ...
+              + "|\\b(?:[a-z][\\w$]*\\.){2,}[A-Z][\\w$]*: "
+              // an unqualified one: NullPointerException: ...
               + "|\\b[A-Z][\\w$]*(?:Exception|Error): "
-              + "|\\bat [\\w$.<>]+\\([\\w$ ]+(?:\\.java:\\d+)?\\)"
+              // a stack frame, also inside JSON-escaped text (\\tat ...): a qualified method and
+              // its source position
+              + "|[a-zA-Z_$][\\w$]*(?:\\.[\\w$<>]+)+\\("
+              + "(?:[\\w$]+\\.(?:java|kt|scala|groovy):\\d+|Native Method|Unknown Source)\\)"
               + "|\\bCaused by: ");
 
   static boolean leaks(CharSequence head) {
