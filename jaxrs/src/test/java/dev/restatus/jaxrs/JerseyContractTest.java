@@ -2,9 +2,6 @@ package dev.restatus.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.restatus.core.scenario.Adversarial;
-import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
 import java.net.URI;
@@ -27,15 +24,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The shared scenario table plus the Jersey-only cases, against {@link RestatusFeature} in Jersey
  * on a real Jetty 12. Four mounts: auto-discovered (the table), registered by hand with Jersey's
  * auto-discovery off, opted out, and report mode.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JerseyContractTest {
+class JerseyContractTest extends JerseyStackContract {
 
   private Server server;
   private ScenarioRunner app;
@@ -44,15 +39,7 @@ class JerseyContractTest {
   private ScenarioRunner report;
 
   private static ServletHolder jersey(Map<String, String> settings, boolean registerByHand) {
-    ResourceConfig rc =
-        new ResourceConfig(
-            FixtureResource.class,
-            EdgeResource.class,
-            EdgeResource.AppMapper.class,
-            VaultResource.class,
-            VaultResource.Kept.class);
-    rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    settings.forEach(rc::property);
+    ResourceConfig rc = fixtures(settings);
     if (registerByHand) {
       rc.property(ServerProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
       rc.register(RestatusFeature.class);
@@ -92,9 +79,14 @@ class JerseyContractTest {
     server.stop();
   }
 
-  @TestFactory
-  Stream<DynamicTest> scenarioTableAutoDiscovered() {
-    return app.tests();
+  @Override
+  protected ScenarioRunner app() {
+    return app;
+  }
+
+  @Override
+  protected ScenarioRunner bare() {
+    return optedOut;
   }
 
   @TestFactory
@@ -103,56 +95,10 @@ class JerseyContractTest {
   }
 
   @Test
-  void framingOnTheWire() throws Exception {
-    RawHttp.checkFraming(app.base());
-  }
-
-  @Test
-  void concealedForbiddenIsIndistinguishableFromMissing() throws Exception {
-    app.checkConcealedLooksMissing();
-  }
-
-  @Test
-  void concealedResourceCannotBeToldFromAMissingOne() throws Exception {
-    Adversarial.checkConcealment(app.base());
-  }
-
-  @Test
-  void neverWorseThanBareJersey() throws Exception {
-    Adversarial.checkNeverWorse(optedOut.base(), app.base(), Adversarial.common());
-  }
-
-  @Test
   void reportModeCountsAnExceptionLeftToTheContainer() throws Exception {
     report.checkFindingCounted(
         "exception GET /throw/runtime: uncaught exception left to the container",
         () -> assertThat(report.send("GET", "/throw/runtime").statusCode()).isEqualTo(500));
-  }
-
-  @Test
-  void aKeptServerErrorEntityIsLookedAtOrReplaced() throws Exception {
-    HttpResponse<byte[]> stream = app.send("GET", "/kept/stream");
-    assertThat(stream.statusCode()).isEqualTo(500);
-    assertThat(new String(stream.body(), StandardCharsets.UTF_8)).doesNotContain("hunter2");
-    problem(stream);
-    HttpResponse<byte[]> longer = app.send("GET", "/kept/long");
-    assertThat(longer.statusCode()).isEqualTo(500);
-    problem(longer);
-    HttpResponse<byte[]> small = app.send("GET", "/kept/small");
-    assertThat(new String(small.body(), StandardCharsets.UTF_8))
-        .isEqualTo("{\"error\":\"legacy shape\"}");
-  }
-
-  @Test
-  void matrixParametersDoNotEscapeConcealment() throws Exception {
-    HttpResponse<byte[]> r = app.send("GET", "/vault;x=1/secret");
-    assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("vault");
-    assertThat(r.headers().firstValue("X-Vault")).isEmpty();
-  }
-
-  private static JsonNode problem(HttpResponse<byte[]> r) throws Exception {
-    return ScenarioRunner.problemOf(r);
   }
 
   @Test

@@ -1,31 +1,22 @@
 package dev.restatus.jaxrs;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.restatus.core.scenario.Adversarial;
-import dev.restatus.core.scenario.RawHttp;
 import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The shared scenario table against {@link RestatusFeature} (auto-discovered) in Jersey on the JDK
  * HTTP server: no servlet container at all. Same resources and settings as {@code
  * JerseyContractTest}'s {@code /api} mount, and the same application root, {@code /ctx/api}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JerseyJdkHttpContractTest {
+class JerseyJdkHttpContractTest extends JerseyStackContract {
 
   private HttpServer server;
   private HttpServer bareServer;
@@ -44,15 +35,7 @@ class JerseyJdkHttpContractTest {
   }
 
   private static HttpServer start(Map<String, String> settings) {
-    ResourceConfig rc =
-        new ResourceConfig(
-            FixtureResource.class,
-            EdgeResource.class,
-            EdgeResource.AppMapper.class,
-            VaultResource.class,
-            VaultResource.Kept.class);
-    rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    settings.forEach(rc::property);
+    ResourceConfig rc = fixtures(settings);
     return JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/ctx/api/"), rc);
   }
 
@@ -66,28 +49,13 @@ class JerseyJdkHttpContractTest {
     }
   }
 
-  @TestFactory
-  Stream<DynamicTest> scenarioTable() {
-    return app.tests();
+  @Override
+  protected ScenarioRunner app() {
+    return app;
   }
 
-  @Test
-  void framingOnTheWire() throws Exception {
-    RawHttp.checkFraming(app.base());
-  }
-
-  @Test
-  void concealedForbiddenIsIndistinguishableFromMissing() throws Exception {
-    app.checkConcealedLooksMissing();
-  }
-
-  @Test
-  void concealedResourceCannotBeToldFromAMissingOne() throws Exception {
-    Adversarial.checkConcealment(app.base());
-  }
-
-  @Test
-  void neverWorseThanBareJersey() throws Exception {
-    Adversarial.checkNeverWorse(bare.base(), app.base(), Adversarial.common());
+  @Override
+  protected ScenarioRunner bare() {
+    return bare;
   }
 }
