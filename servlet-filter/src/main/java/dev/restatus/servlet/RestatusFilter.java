@@ -31,7 +31,9 @@ import java.util.Optional;
  * types, ahead of the filters whose errors it should cover. Its jar carries a {@code
  * web-fragment.xml} that does exactly that; settings come from {@code restatus.*} init-params and
  * the other sources of {@link RestatusConfig}. Programmatic set-up: {@code new
- * RestatusFilter(RestatusConfig.of(...))}.
+ * RestatusFilter(RestatusConfig.load(Map.of(...), "my code"))}, which also reads {@code
+ * restatus.properties}, the environment and system properties ({@code RestatusConfig.of} takes
+ * exactly the given properties).
  *
  * <p>Errors the container produces before any filter runs (a malformed request line, oversized
  * headers, a security constraint) reach the filter only through an error page: the web-fragment
