@@ -15,11 +15,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,24 +33,19 @@ import java.util.Set;
  * (status, headers, buffer). After a decision that replaces or drops the body, the application sees
  * a committed response: its header changes and writes are ignored, as a container ignores them
  * after {@code sendError}.
+ *
+ * <p>Why this file is long: it must intercept the whole response API of the Servlet specification
+ * (status, errors, redirects, every header setter, the buffer, the writer and the stream) on top of
+ * the commit point. Starting a response over lives in {@link Restarts}, a held body in {@link
+ * HeldBody}; making its phases an explicit state machine is the next step of the reshape.
  */
 final class RestatusResponse extends HttpServletResponseWrapper {
 
   private static final System.Logger LOG = System.getLogger("dev.restatus");
 
-  /**
-   * Headers not carried over a reset: those that describe a body (a replaced body takes them
-   * along), and those the container sets itself (Jetty lists {@code Date} and {@code Server} from
-   * the start and adds them again at commit).
-   */
+  /** Headers that describe a body: a replaced or dropped body takes them along. */
   private static final Set<String> BODY_HEADERS =
-      Set.of(
-          "content-type",
-          "content-length",
-          "content-language",
-          "transfer-encoding",
-          "date",
-          "server");
+      Set.of("content-type", "content-length", "content-language", "transfer-encoding");
 
   private final Restatus engine;
   private final ServletRequestView request;
@@ -74,7 +66,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   private byte[] inspected;
   private int inspectedLength;
-  private Held held;
+  private HeldBody held;
   private int including;
   private int forwarding;
 
@@ -133,7 +125,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     if (d.body() == Decision.Body.KEEP && d.status() >= 500 && engine.config().inspectLimit() > 0) {
       if (enforce && written == 0 && !real.isCommitted()) {
-        held = new Held(engine.config().inspectLimit()); // looked at before anything is sent
+        held = new HeldBody(engine.config().inspectLimit()); // looked at before anything is sent
       } else if (!enforce) {
         inspected = new byte[engine.config().inspectLimit()];
       }
@@ -169,31 +161,19 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       HttpServletResponse real, int sc, Collection<String> remove, Set<String> keepOnly) {
     Set<String> drop = new HashSet<>(BODY_HEADERS);
     remove.forEach(n -> drop.add(n.toLowerCase(Locale.ROOT)));
-    Map<String, List<String>> keep = new LinkedHashMap<>();
-    for (String name : real.getHeaderNames()) {
-      String lower = name.toLowerCase(Locale.ROOT);
-      boolean kept =
-          keepOnly == null
-              ? !drop.contains(lower)
-              : keepOnly.contains(lower) && !drop.contains(lower);
-      if (kept && !keep.containsKey(name)) {
-        keep.put(name, new ArrayList<>(real.getHeaders(name)));
-      }
-    }
     if (keepOnly != null) {
       request.forgetNewSession(); // its cookie would tell the resource exists
     }
-    real.reset();
+    Restarts.restart(
+        real, sc, lower -> !drop.contains(lower) && (keepOnly == null || keepOnly.contains(lower)));
     realStream = null;
     realWriter = null;
     held = null;
-    real.setStatus(sc);
-    keep.forEach((name, values) -> values.forEach(v -> real.addHeader(name, v)));
   }
 
   /**
    * Removes headers. {@code setHeader(name, null)} removes a header in Jetty but not in Tomcat;
-   * where it did not work, the response is reset and every other header added back.
+   * where it did not work, the response is started over with every other header.
    */
   private void removeHeaders(HttpServletResponse real, List<String> names) {
     boolean stuck = false;
@@ -208,19 +188,18 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       }
     }
     if (stuck && !real.isCommitted()) {
-      Map<String, List<String>> keep = new java.util.LinkedHashMap<>();
-      for (String name : real.getHeaderNames()) {
-        if (names.stream().noneMatch(name::equalsIgnoreCase)) {
-          keep.put(name, new java.util.ArrayList<>(real.getHeaders(name)));
-        }
+      String type = real.getContentType(); // Tomcat does not list it among the headers
+      Restarts.restart(real, real.getStatus(), lower -> !containsIgnoringCase(names, lower));
+      if (type != null && !containsIgnoringCase(names, "content-type")) {
+        real.setContentType(type);
       }
-      int sc = real.getStatus();
-      real.reset();
       realStream = null;
       realWriter = null;
-      real.setStatus(sc);
-      keep.forEach((name, values) -> values.forEach(v -> real.addHeader(name, v)));
     }
+  }
+
+  private static boolean containsIgnoringCase(List<String> names, String name) {
+    return names.stream().anyMatch(name::equalsIgnoreCase);
   }
 
   private ServletOutputStream realStream() throws IOException {
@@ -284,7 +263,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
    * internals.
    */
   private void release() throws IOException {
-    Held h = held;
+    HeldBody h = held;
     held = null;
     if (h == null || !keeping()) {
       return;
@@ -309,7 +288,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
    * run again on the new status. A body that must go is discarded from the container's buffer.
    */
   private void redecide() throws IOException {
-    Held h = held;
+    HeldBody h = held;
     held = null;
     decision = engine.onResponse(request, new View(true));
     if (decision.body() == Decision.Body.KEEP && status >= 500) {
@@ -806,26 +785,6 @@ final class RestatusResponse extends HttpServletResponseWrapper {
         closed = true;
         appClosed(realWriter);
       }
-    }
-  }
-
-  /** The start of a kept 5xx body, held back until it has been looked at. */
-  private static final class Held {
-    final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    final StringBuilder chars = new StringBuilder();
-    private final int limit;
-
-    Held(int limit) {
-      this.limit = limit;
-    }
-
-    /** Whether the body is longer than can be looked at. */
-    boolean full() {
-      return bytes.size() + chars.length() > limit;
-    }
-
-    CharSequence head() {
-      return chars.length() > 0 ? chars : bytes.toString(StandardCharsets.ISO_8859_1);
     }
   }
 
