@@ -291,6 +291,13 @@ public final class RestatusConfig {
   }
 
   /**
+   * @return a typed builder for programmatic set-up
+   */
+  public static RestatusConfigBuilder builder() {
+    return new RestatusConfigBuilder();
+  }
+
+  /**
    * @return the built-in defaults, ignoring every external source
    */
   public static RestatusConfig defaults() {
