@@ -1,5 +1,7 @@
 package dev.restatus.core;
 
+import dev.restatus.core.internal.config.Parsers;
+import dev.restatus.core.internal.config.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,14 +9,12 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The parsed, immutable Restatus settings. Every key starts with {@value #PREFIX} and means the
@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * An unknown {@code restatus.*} key or a bad value fails with a {@link ConfigException} naming the
  * key, the value, its source and what is allowed.
  *
- * <p>Why this file is long: it still holds every key's constant, its README row, its parsing and
- * its accessor; declaring each key once and deriving the rest is the next step of the reshape.
+ * <p>Why this file is long: it holds every key's constant with its documentation, its README row
+ * and its accessor, and merges the sources; the parsing lives in {@code internal.config}. Declaring
+ * each key once and deriving the rest is the next step of the reshape.
  */
 public final class RestatusConfig {
 
@@ -217,15 +218,6 @@ public final class RestatusConfig {
                   + " exception class or message) before it is sent; one that shows any, or is"
                   + " longer, is replaced"));
 
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  private static final Pattern MEDIA_RANGE =
-      Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]+/[!#$%&'*+.^_`|~0-9a-z-]+");
-  private static final Pattern CLASS_NAME =
-      Pattern.compile(
-          "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
-              + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
-  private static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7e\\t]+");
-
   private final Mode mode;
   private final boolean autoRegister;
   private final List<String> keepErrorBodies;
@@ -242,28 +234,29 @@ public final class RestatusConfig {
   private final int inspectLimit;
 
   private RestatusConfig(Map<String, Setting> s, ClassLoader loader) {
-    this.mode = parseMode(s.get(MODE));
-    this.autoRegister = parseBoolean(s.get(AUTO_REGISTER));
-    this.keepErrorBodies = parseMediaTypes(s.get(KEEP_ERROR_BODIES));
-    this.clientErrorDetails = parseBoolean(s.get(CLIENT_ERROR_DETAILS));
-    this.serverErrorDetails = parseBoolean(s.get(SERVER_ERROR_DETAILS));
-    this.renderer = parseRenderer(s.get(RENDERER), loader);
-    this.concealForbidden = parsePatterns(s.get(CONCEAL_FORBIDDEN));
-    this.concealSafeHeaders = parseHeaderNames(s.get(CONCEAL_SAFE_HEADERS));
-    this.retryAfter = parseLong(s.get(RETRY_AFTER), 0, Integer.MAX_VALUE, "whole seconds");
-    this.authenticate = parseHeaderValue(s.get(AUTHENTICATE));
-    this.methods = parseMethods(s.get(METHODS), false);
-    this.inspectLimit = (int) parseLong(s.get(INSPECT_LIMIT), 0, 1 << 20, "bytes");
+    this.mode = Parsers.parseMode(s.get(MODE));
+    this.autoRegister = Parsers.parseBoolean(s.get(AUTO_REGISTER));
+    this.keepErrorBodies = Parsers.parseMediaTypes(s.get(KEEP_ERROR_BODIES));
+    this.clientErrorDetails = Parsers.parseBoolean(s.get(CLIENT_ERROR_DETAILS));
+    this.serverErrorDetails = Parsers.parseBoolean(s.get(SERVER_ERROR_DETAILS));
+    this.renderer = Parsers.parseRenderer(s.get(RENDERER), loader);
+    this.concealForbidden = Parsers.parsePatterns(s.get(CONCEAL_FORBIDDEN));
+    this.concealSafeHeaders = Parsers.parseHeaderNames(s.get(CONCEAL_SAFE_HEADERS));
+    this.retryAfter = Parsers.parseLong(s.get(RETRY_AFTER), 0, Integer.MAX_VALUE, "whole seconds");
+    this.authenticate = Parsers.parseHeaderValue(s.get(AUTHENTICATE));
+    this.methods = Parsers.parseMethods(s.get(METHODS), false);
+    this.inspectLimit = (int) Parsers.parseLong(s.get(INSPECT_LIMIT), 0, 1 << 20, "bytes");
     Map<String, Integer> exceptions = new LinkedHashMap<>();
     Map<PathPattern, Set<String>> allow = new LinkedHashMap<>();
     for (Map.Entry<String, Setting> e : s.entrySet()) {
       String key = e.getKey();
       if (key.startsWith(EXCEPTION_PREFIX)) {
         String cls = key.substring(EXCEPTION_PREFIX.length());
-        if (!CLASS_NAME.matcher(cls).matches()) {
+        if (!Parsers.isClassName(cls)) {
           throw e.getValue().fail("a key " + EXCEPTION_PREFIX + "<fully.qualified.ClassName>");
         }
-        exceptions.put(cls, (int) parseLong(e.getValue(), 400, 599, "a status from 400 to 599"));
+        exceptions.put(
+            cls, (int) Parsers.parseLong(e.getValue(), 400, 599, "a status from 400 to 599"));
       } else if (key.startsWith(ALLOW_PREFIX)) {
         PathPattern pattern;
         try {
@@ -272,7 +265,7 @@ public final class RestatusConfig {
           throw e.getValue()
               .fail("a key " + ALLOW_PREFIX + "<path-pattern> (" + ex.getMessage() + ")");
         }
-        allow.put(pattern, parseMethods(e.getValue(), true));
+        allow.put(pattern, Parsers.parseMethods(e.getValue(), true));
       }
     }
     this.exceptionStatuses = Collections.unmodifiableMap(exceptions);
@@ -344,7 +337,7 @@ public final class RestatusConfig {
    * @param systemProperties the system properties
    * @return the parsed configuration
    */
-  public static RestatusConfig load(
+  static RestatusConfig load(
       Map<String, ?> adapterProperties,
       String adapterSource,
       ClassLoader loader,
@@ -409,7 +402,7 @@ public final class RestatusConfig {
             "Unknown setting "
                 + key
                 + " = \""
-                + printable(e.getValue())
+                + Setting.printable(e.getValue())
                 + "\" (from "
                 + source
                 + "); known keys: "
@@ -443,7 +436,7 @@ public final class RestatusConfig {
             "Unknown environment variable "
                 + e.getKey()
                 + " = \""
-                + printable(e.getValue())
+                + Setting.printable(e.getValue())
                 + "\"; known: "
                 + String.join(", ", byEnvName.keySet())
                 + " (restatus.exception.* and restatus.allow.* keys cannot be set from the"
@@ -458,121 +451,8 @@ public final class RestatusConfig {
    * @param key a fixed key such as {@code restatus.retry-after}
    * @return its environment variable name, {@code RESTATUS_RETRY_AFTER}
    */
-  public static String envName(String key) {
+  static String envName(String key) {
     return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-  }
-
-  private static Mode parseMode(Setting s) {
-    for (Mode m : Mode.values()) {
-      if (m.name().equalsIgnoreCase(s.value)) {
-        return m;
-      }
-    }
-    throw s.fail("one of enforce, report, off");
-  }
-
-  private static boolean parseBoolean(Setting s) {
-    if (s.value.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (s.value.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw s.fail("true or false");
-  }
-
-  private static long parseLong(Setting s, long min, long max, String what) {
-    try {
-      long v = Long.parseLong(s.value);
-      if (v >= min && v <= max) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the message
-    }
-    throw s.fail(what + " (a whole number from " + min + " to " + max + ")");
-  }
-
-  private static List<String> split(String value) {
-    List<String> out = new ArrayList<>();
-    for (String part : value.split("[,\\s]+")) {
-      if (!part.isEmpty()) {
-        out.add(part);
-      }
-    }
-    return out;
-  }
-
-  private static List<String> parseMediaTypes(Setting s) {
-    List<String> out = new ArrayList<>();
-    for (String t : split(s.value.toLowerCase(Locale.ROOT))) {
-      if (!MEDIA_RANGE.matcher(t).matches() || t.startsWith("*/")) {
-        throw s.fail("media types such as application/json or application/*");
-      }
-      out.add(t);
-    }
-    return List.copyOf(out);
-  }
-
-  private static List<PathPattern> parsePatterns(Setting s) {
-    List<PathPattern> out = new ArrayList<>();
-    for (String p : split(s.value)) {
-      try {
-        out.add(PathPattern.compile(p));
-      } catch (IllegalArgumentException e) {
-        throw s.fail("path patterns such as /admin/** or /v1/orders/* (" + e.getMessage() + ")");
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  private static Set<String> parseMethods(Setting s, boolean allowEmpty) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String m : split(s.value)) {
-      if (!TOKEN.matcher(m).matches()) {
-        throw s.fail("HTTP method names such as GET POST");
-      }
-      out.add(m.toUpperCase(Locale.ROOT));
-    }
-    if (out.isEmpty() && !allowEmpty) {
-      throw s.fail("at least one HTTP method name");
-    }
-    return Collections.unmodifiableSet(out);
-  }
-
-  private static List<String> parseHeaderNames(Setting s) {
-    List<String> out = new ArrayList<>();
-    for (String n : split(s.value)) {
-      if (!TOKEN.matcher(n).matches()) {
-        throw s.fail("header names such as Strict-Transport-Security");
-      }
-      out.add(n);
-    }
-    return List.copyOf(out);
-  }
-
-  private static String parseHeaderValue(Setting s) {
-    if (!HEADER_VALUE.matcher(s.value).matches()) {
-      throw s.fail("a non-empty header value of printable ASCII characters");
-    }
-    return s.value;
-  }
-
-  private static ProblemRenderer parseRenderer(Setting s, ClassLoader loader) {
-    if (s.value.equals(JsonProblemRenderer.class.getName())) {
-      return new JsonProblemRenderer();
-    }
-    try {
-      Class<?> c = Class.forName(s.value, true, loader);
-      return (ProblemRenderer) c.getConstructor().newInstance();
-    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-      throw s.fail(
-          "the name of a "
-              + ProblemRenderer.class.getName()
-              + " with a public no-argument constructor ("
-              + e
-              + ")");
-    }
   }
 
   /**
@@ -674,29 +554,4 @@ public final class RestatusConfig {
   }
 
   /** Escapes control characters so that a bad value cannot split a log line. */
-  private static String printable(String value) {
-    StringBuilder sb = new StringBuilder(value.length());
-    for (char c : value.toCharArray()) {
-      if (c < 0x20 || c == 0x7f) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    return sb.toString();
-  }
-
-  private record Setting(String key, String value, String source) {
-    ConfigException fail(String allowed) {
-      return new ConfigException(
-          "Bad setting "
-              + key
-              + " = \""
-              + printable(value)
-              + "\" (from "
-              + source
-              + "): expected "
-              + allowed);
-    }
-  }
 }

@@ -1,0 +1,164 @@
+package dev.restatus.core.internal.config;
+
+import dev.restatus.core.JsonProblemRenderer;
+import dev.restatus.core.Mode;
+import dev.restatus.core.PathPattern;
+import dev.restatus.core.ProblemRenderer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The parsers of every {@code restatus.*} value type: modes, booleans, bounded whole numbers, media
+ * types, path patterns, method and header names, header values, renderer classes. Each fails with a
+ * {@link dev.restatus.core.ConfigException} naming the key, the value, its source and what is
+ * allowed.
+ */
+public final class Parsers {
+
+  static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  static final Pattern MEDIA_RANGE =
+      Pattern.compile("[!#$%&'*+.^_`|~0-9a-z-]+/[!#$%&'*+.^_`|~0-9a-z-]+");
+  static final Pattern CLASS_NAME =
+      Pattern.compile(
+          "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+              + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+  static final Pattern HEADER_VALUE = Pattern.compile("[\\x20-\\x7e\\t]+");
+
+  private Parsers() {}
+
+  /**
+   * @param name a candidate class name
+   * @return whether it is a syntactically valid fully qualified class name
+   */
+  public static boolean isClassName(String name) {
+    return CLASS_NAME.matcher(name).matches();
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static Mode parseMode(Setting s) {
+    for (Mode m : Mode.values()) {
+      if (m.name().equalsIgnoreCase(s.value())) {
+        return m;
+      }
+    }
+    throw s.fail("one of enforce, report, off");
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static boolean parseBoolean(Setting s) {
+    if (s.value().equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (s.value().equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw s.fail("true or false");
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static long parseLong(Setting s, long min, long max, String what) {
+    try {
+      long v = Long.parseLong(s.value());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message
+    }
+    throw s.fail(what + " (a whole number from " + min + " to " + max + ")");
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static List<String> split(String value) {
+    List<String> out = new ArrayList<>();
+    for (String part : value.split("[,\\s]+")) {
+      if (!part.isEmpty()) {
+        out.add(part);
+      }
+    }
+    return out;
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static List<String> parseMediaTypes(Setting s) {
+    List<String> out = new ArrayList<>();
+    for (String t : split(s.value().toLowerCase(Locale.ROOT))) {
+      if (!MEDIA_RANGE.matcher(t).matches() || t.startsWith("*/")) {
+        throw s.fail("media types such as application/json or application/*");
+      }
+      out.add(t);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static List<PathPattern> parsePatterns(Setting s) {
+    List<PathPattern> out = new ArrayList<>();
+    for (String p : split(s.value())) {
+      try {
+        out.add(PathPattern.compile(p));
+      } catch (IllegalArgumentException e) {
+        throw s.fail("path patterns such as /admin/** or /v1/orders/* (" + e.getMessage() + ")");
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static Set<String> parseMethods(Setting s, boolean allowEmpty) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String m : split(s.value())) {
+      if (!TOKEN.matcher(m).matches()) {
+        throw s.fail("HTTP method names such as GET POST");
+      }
+      out.add(m.toUpperCase(Locale.ROOT));
+    }
+    if (out.isEmpty() && !allowEmpty) {
+      throw s.fail("at least one HTTP method name");
+    }
+    return Collections.unmodifiableSet(out);
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static List<String> parseHeaderNames(Setting s) {
+    List<String> out = new ArrayList<>();
+    for (String n : split(s.value())) {
+      if (!TOKEN.matcher(n).matches()) {
+        throw s.fail("header names such as Strict-Transport-Security");
+      }
+      out.add(n);
+    }
+    return List.copyOf(out);
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static String parseHeaderValue(Setting s) {
+    if (!HEADER_VALUE.matcher(s.value()).matches()) {
+      throw s.fail("a non-empty header value of printable ASCII characters");
+    }
+    return s.value();
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static ProblemRenderer parseRenderer(Setting s, ClassLoader loader) {
+    if (s.value().equals(JsonProblemRenderer.class.getName())) {
+      return new JsonProblemRenderer();
+    }
+    try {
+      Class<?> c = Class.forName(s.value(), true, loader);
+      return (ProblemRenderer) c.getConstructor().newInstance();
+    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+      throw s.fail(
+          "the name of a "
+              + ProblemRenderer.class.getName()
+              + " with a public no-argument constructor ("
+              + e
+              + ")");
+    }
+  }
+}
