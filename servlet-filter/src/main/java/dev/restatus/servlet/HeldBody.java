@@ -17,6 +17,14 @@ final class HeldBody {
     this.limit = limit;
   }
 
+  void add(byte[] b, int off, int len) {
+    bytes.write(b, off, len);
+  }
+
+  void add(char[] c, int off, int len) {
+    chars.append(c, off, len);
+  }
+
   /** Whether the body is longer than can be looked at. */
   boolean full() {
     return bytes.size() + chars.length() > limit;

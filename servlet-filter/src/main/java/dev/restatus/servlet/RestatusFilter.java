@@ -147,7 +147,7 @@ public class RestatusFilter implements Filter {
     try {
       chain.doFilter(forChain, wrapper);
     } catch (IOException | ServletException | RuntimeException | Error t) {
-      if (isClientAbort(t)) {
+      if (engine.isClientAbort(t)) {
         LOG.log(
             Level.DEBUG,
             "Restatus: client went away during {0} {1}: {2}",
@@ -185,46 +185,6 @@ public class RestatusFilter implements Filter {
     }
     wrapper.fail(engine.onException(wrapper.requestView(), t));
     return true;
-  }
-
-  /**
-   * Whether the client went away. Jetty's early EOF of a malformed chunked body is an {@code
-   * EofException} too, but a client error with a code ({@code HttpException}): that one is
-   * answered.
-   */
-  private static boolean isClientAbort(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      String name = c.getClass().getName();
-      if (name.endsWith(".ClientAbortException")) {
-        return true;
-      }
-      if (isJettyEof(c.getClass()) && !implementsNamed(c.getClass(), JETTY_HTTP_EXCEPTION)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static final String JETTY_HTTP_EXCEPTION = "org.eclipse.jetty.http.HttpException";
-
-  private static boolean isJettyEof(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      if (c.getName().equals("org.eclipse.jetty.io.EofException")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean implementsNamed(Class<?> type, String name) {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      for (Class<?> i : c.getInterfaces()) {
-        if (i.getName().equals(name)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static Integer errorStatus(HttpServletRequest request) {

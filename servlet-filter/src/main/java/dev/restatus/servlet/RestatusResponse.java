@@ -104,16 +104,10 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       sendProblem(real, d);
       return;
     }
-    if (d.body() == Decision.Body.DROP && !real.isCommitted()) {
+    boolean dropping = d.body() == Decision.Body.DROP && !real.isCommitted();
+    if (dropping) {
       // no body, so none of its headers: a reset also undoes a getWriter() the application made
       restart(real, d.status(), d.removeHeaders(), null);
-      for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
-        real.setHeader(h.getKey(), h.getValue());
-      }
-      // committed now, with no length: completing an unwritten response, Jetty would add a
-      // Content-Length: 0 that a 304 must not carry (RFC 9110 section 15.4.5)
-      real.flushBuffer();
-      return;
     } else {
       if (d.status() != real.getStatus()) {
         real.setStatus(d.status());
@@ -122,6 +116,12 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
       real.setHeader(h.getKey(), h.getValue());
+    }
+    if (dropping) {
+      // committed now, with no length: completing an unwritten response, Jetty would add a
+      // Content-Length: 0 that a 304 must not carry (RFC 9110 section 15.4.5)
+      real.flushBuffer();
+      return;
     }
     if (d.body() == Decision.Body.KEEP && d.status() >= 500 && engine.config().inspectLimit() > 0) {
       if (enforce && written == 0 && !real.isCommitted()) {
@@ -276,7 +276,14 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (instead.isPresent()) {
       decision = instead.get();
       apply(decision);
-    } else if (h.chars.length() > 0) {
+    } else {
+      passOn(h);
+    }
+  }
+
+  /** Sends what was held to the client, through the stream or writer the application chose. */
+  private void passOn(HeldBody h) throws IOException {
+    if (h.chars.length() > 0) {
       realWriter().append(h.chars);
     } else if (h.bytes.size() > 0) {
       h.bytes.writeTo(realStream());
@@ -300,11 +307,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     apply(decision);
     if (h != null && keeping()) {
-      if (h.chars.length() > 0) {
-        realWriter().append(h.chars);
-      } else {
-        h.bytes.writeTo(realStream());
-      }
+      passOn(h);
     }
   }
 
@@ -349,7 +352,6 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     byte[] body = engine.render(f.problem());
     real.setContentType(engine.config().renderer().contentType());
     real.setContentLength(body.length);
-    decision = null;
     errorSent = false;
     errorMessage = null;
     written = 0;
@@ -708,7 +710,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     public void write(byte[] b, int off, int len) throws IOException {
       if (len > 0 && !closed && beforeWrite(len)) {
         if (held != null) {
-          held.bytes.write(b, off, len);
+          held.add(b, off, len);
           if (held.full()) {
             release();
           }
@@ -763,7 +765,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     public void write(char[] c, int off, int len) throws IOException {
       if (len > 0 && !closed && beforeWrite(len)) {
         if (held != null) {
-          held.chars.append(c, off, len);
+          held.add(c, off, len);
           if (held.full()) {
             release();
           }

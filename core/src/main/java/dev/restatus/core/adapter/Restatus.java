@@ -180,6 +180,16 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
+   * @param thrown what an application's call threw
+   * @return whether it says the client went away (Tomcat's {@code ClientAbortException}, Jetty's
+   *     {@code EofException} but for its early EOF of a malformed request body): nothing is left to
+   *     answer, and it is no server error
+   */
+  public boolean isClientAbort(Throwable thrown) {
+    return engine.isClientAbort(thrown);
+  }
+
+  /**
    * Renders a problem the application supplied itself (a {@link ProblemException}, a JAX-RS
    * entity), with the configured renderer.
    *

@@ -85,4 +85,46 @@ final class ClientErrors {
     }
     return null;
   }
+
+  /**
+   * Whether the client went away while the response was written: Tomcat's {@code
+   * ClientAbortException}, Jetty's {@code EofException}. Jetty's early EOF of a malformed chunked
+   * request body is an {@code EofException} too, but one with a client-error code ({@code
+   * HttpException}): that is the client's error, not its absence.
+   *
+   * @param t what the application's call threw
+   * @return whether it, or one of its causes, is a client abort
+   */
+  static boolean isAbort(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c.getClass().getName().endsWith(".ClientAbortException")) {
+        return true;
+      }
+      if (extendsNamed(c.getClass(), "org.eclipse.jetty.io.EofException")
+          && !implementsNamed(c.getClass(), "org.eclipse.jetty.http.HttpException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean extendsNamed(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean implementsNamed(Class<?> type, String name) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (i.getName().equals(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

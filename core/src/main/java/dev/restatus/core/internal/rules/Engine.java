@@ -237,6 +237,14 @@ public final class Engine {
   }
 
   /**
+   * @param thrown what an application's call threw
+   * @return whether it says the client went away (logged at DEBUG, never answered)
+   */
+  public boolean isClientAbort(Throwable thrown) {
+    return ClientErrors.isAbort(thrown);
+  }
+
+  /**
    * Renders a problem the application supplied itself (a {@link ProblemException}, a JAX-RS
    * entity), with the configured renderer.
    *
