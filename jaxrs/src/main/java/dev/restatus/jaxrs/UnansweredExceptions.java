@@ -37,10 +37,7 @@ final class UnansweredExceptions implements ApplicationEventListener {
     public void onEvent(RequestEvent event) {
       switch (event.getType()) {
         case ON_EXCEPTION ->
-            unmapped =
-                event.getException() instanceof WebApplicationException
-                    ? null // carries its own response
-                    : event.getException();
+            unmapped = carriesItsResponse(event.getException()) ? null : event.getException();
         case EXCEPTION_MAPPER_FOUND -> {
           // Jersey's own default mapper (a 500 without a body) is not the application's answer
           if (!event
@@ -63,5 +60,15 @@ final class UnansweredExceptions implements ApplicationEventListener {
         default -> {}
       }
     }
+  }
+
+  /** A {@code WebApplicationException} (Jersey wraps it in a {@code MappableException}). */
+  private static boolean carriesItsResponse(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof WebApplicationException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
