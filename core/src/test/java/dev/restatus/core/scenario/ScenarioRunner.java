@@ -225,6 +225,17 @@ public final class ScenarioRunner {
   }
 
   /**
+   * Checks this runner's application, started in {@code report} mode: an uncaught exception is left
+   * to the container, which answers with some error (its own page, never a success), and is
+   * counted.
+   */
+  public void checkExceptionLeftToTheContainerIsCounted() throws Exception {
+    checkFindingCounted(
+        "exception GET /throw/runtime: uncaught exception left to the container",
+        () -> assertThat(send("GET", "/throw/runtime").statusCode()).isGreaterThan(400));
+  }
+
+  /**
    * @return the total findings counted by every Restatus instance in this JVM's MBean server
    */
   public static long totalFindings() throws Exception {
