@@ -66,14 +66,17 @@ final class HostileApp {
   }
 
   /** Reads client input the way legacy code does, and echoes it. */
+  @jakarta.servlet.annotation.MultipartConfig
   static final class Input extends HttpServlet {
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+        throws IOException, ServletException {
       doPost(req, resp);
     }
 
     @Override
-    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp)
+        throws IOException, ServletException {
       String what = req.getPathInfo() == null ? "" : req.getPathInfo();
       switch (what) {
         case "/param" -> text(resp, "x=" + req.getParameter("x"));
@@ -88,6 +91,7 @@ final class HostileApp {
           }
           text(resp, "read " + n);
         }
+        case "/parts" -> text(resp, "parts " + req.getParts().size());
         case "/charset" -> {
           resp.setContentType("text/plain;charset=bogus");
           resp.getWriter().write("hello");

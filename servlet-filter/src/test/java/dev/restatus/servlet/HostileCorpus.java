@@ -36,6 +36,19 @@ final class HostileCorpus {
         Probe.of("good chunked body", "POST", "/input/read")
             .header("Transfer-Encoding: chunked")
             .rawBody(bytes("5\r\nhello\r\n0\r\n\r\n")));
+    String boundary = "multipart/form-data; boundary=XyZ";
+    p.add(
+        Probe.of("good multipart body", "POST", "/input/parts")
+            .body(
+                boundary,
+                bytes(
+                    "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ--\r\n")));
+    p.add(
+        Probe.of("truncated multipart body", "POST", "/input/parts")
+            .body(boundary, bytes("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1")));
+    p.add(
+        Probe.of("multipart without a boundary", "POST", "/input/parts")
+            .body("multipart/form-data", bytes("--XyZ\r\n")));
     p.add(Probe.of("bogus response charset", "GET", "/input/charset"));
     p.add(Probe.of("large success", "GET", "/big"));
     p.add(Probe.of("failure after commit", "GET", "/committed"));

@@ -52,6 +52,9 @@ final class JettyContainer implements ServletContainer {
         (name, servlet, async, patterns) -> {
           ServletHolder h = new ServletHolder(name, servlet);
           h.setAsyncSupported(async);
+          if (ServletContainer.multipart(servlet) != null) {
+            h.getRegistration().setMultipartConfig(ServletContainer.multipart(servlet));
+          }
           for (String p : patterns) {
             ctx.addServlet(h, p);
           }

@@ -48,6 +48,16 @@ interface ServletContainer extends AutoCloseable {
     void servlet(String name, jakarta.servlet.Servlet servlet, boolean async, String... patterns);
   }
 
+  /**
+   * @param servlet a fixture servlet
+   * @return its {@code @MultipartConfig} as the container registers it, or {@code null}
+   */
+  static jakarta.servlet.MultipartConfigElement multipart(jakarta.servlet.Servlet servlet) {
+    jakarta.servlet.annotation.MultipartConfig c =
+        servlet.getClass().getAnnotation(jakarta.servlet.annotation.MultipartConfig.class);
+    return c == null ? null : new jakarta.servlet.MultipartConfigElement(c);
+  }
+
   static void registerServlets(Registrar r) {
     r.servlet("ok", new LegacyApp.Ok(), false, "/ok");
     r.servlet(

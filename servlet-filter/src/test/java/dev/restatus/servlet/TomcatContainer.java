@@ -77,6 +77,7 @@ final class TomcatContainer implements ServletContainer {
         (name, servlet, async, patterns) -> {
           Wrapper w = Tomcat.addServlet(ctx, name, servlet);
           w.setAsyncSupported(async);
+          w.setMultipartConfigElement(ServletContainer.multipart(servlet));
           for (String p : patterns) {
             ctx.addServletMappingDecoded(p, name);
           }

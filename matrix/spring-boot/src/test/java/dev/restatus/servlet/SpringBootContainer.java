@@ -97,6 +97,7 @@ final class SpringBootContainer implements ServletContainer {
           ServletRegistrationBean<Servlet> bean = new ServletRegistrationBean<>(servlet, patterns);
           bean.setName(name);
           bean.setAsyncSupported(async);
+          bean.setMultipartConfig(ServletContainer.multipart(servlet));
           bean.setOrder(servlets.size());
           servlets.add(bean);
         });
