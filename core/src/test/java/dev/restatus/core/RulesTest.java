@@ -517,6 +517,13 @@ class RulesTest {
   class AllowOnOtherResponses {
 
     @Test
+    void noAllowIsInventedWhenTheMethodsCannotBeKnown() {
+      Decision d = respond(restatus(), "DELETE", "/x", Resp.of(405));
+      assertThat(d.status()).isEqualTo(405);
+      assertThat(d.setHeaders()).doesNotContainKey("Allow");
+    }
+
+    @Test
     void anOptionsAnswerListsOnlyImplementedMethods() {
       Decision d =
           respond(restatus(), "OPTIONS", "/x", Resp.of(200).header("Allow", "GET, HEAD, TRACE"));

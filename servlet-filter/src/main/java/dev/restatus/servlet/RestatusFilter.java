@@ -130,12 +130,17 @@ public class RestatusFilter implements Filter {
       wrapper.finish();
       return;
     }
-    run(
-        request,
-        wrapper,
-        new RestatusRequest(
-            request, wrapper, t -> engine.onException(view, t), t -> engine.onUnanswered(view, t)),
-        chain);
+    // An OPTIONS request needs no async or dispatcher bookkeeping, and Tomcat's HttpServlet lists
+    // TRACE in its Allow unless it sees its own request object: pass that one on, as bare.
+    HttpServletRequest forChain =
+        "OPTIONS".equals(request.getMethod())
+            ? request
+            : new RestatusRequest(
+                request,
+                wrapper,
+                t -> engine.onException(view, t),
+                t -> engine.onUnanswered(view, t));
+    run(request, wrapper, forChain, chain);
   }
 
   private void run(

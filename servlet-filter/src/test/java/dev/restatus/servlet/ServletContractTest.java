@@ -412,6 +412,9 @@ abstract class ServletContractTest {
     assertThat(EdgeApp.Front.ACTIONS.get())
         .as("a DELETE that was refused must not perform the servlet's action")
         .isEqualTo(before);
+    assertThat(r.headers().firstValue("Allow"))
+        .as("its own service(): the methods cannot be known, and an empty Allow would be false")
+        .isEmpty();
   }
 
   // ---- 10. the adversarial corpus ---------------------------------------------------------------
@@ -568,6 +571,12 @@ abstract class ServletContractTest {
     assertThat(r.statusCode())
         .as("a failure never looks like a success")
         .isGreaterThanOrEqualTo(400);
+  }
+
+  @Test
+  void reportModeLeavesAnOptionsAnswerAsTheContainerMakesIt() throws Exception {
+    assertThat(report.send("OPTIONS", "/ok").headers().allValues("Allow"))
+        .isEqualTo(bare.send("OPTIONS", "/ok").headers().allValues("Allow"));
   }
 
   @Test

@@ -52,8 +52,14 @@ final class AllowRule implements Rule {
       return;
     }
     d.found("allow", "405 without Allow");
+    Set<String> known = d.request.allowedMethods();
+    if (known.isEmpty()) {
+      // the adapter cannot tell (a servlet with its own service()): an empty Allow would say
+      // that no method works; restatus.allow.<pattern> can name them
+      return;
+    }
     Set<String> discovered = new LinkedHashSet<>();
-    for (String m : d.request.allowedMethods()) {
+    for (String m : known) {
       if (implemented.contains(m)) {
         discovered.add(m);
       }
