@@ -14,13 +14,15 @@ import java.util.Optional;
  * nothing themselves.
  *
  * <ol>
- *   <li>{@link #onRequest} before the application: may answer early (501);
+ *   <li>{@link #onRequest} before the application: may answer early (a 501, or the canonical
+ *       not-found of an {@code OPTIONS} on a concealed path);
  *   <li>{@link #onException} when the application throws: the status, headers and problem to send
  *       as if the application had sent them;
  *   <li>{@link #onResponse} when the response is about to commit: status, headers and body.
  * </ol>
  *
- * Thread-safe; create one per adapter instance and {@link #close()} it when the adapter stops.
+ * Thread-safe; create one per adapter instance and {@link #close()} it when the adapter stops. This
+ * is the one way into the rules: it delegates to the internal engine.
  */
 public final class Restatus implements AutoCloseable {
 
