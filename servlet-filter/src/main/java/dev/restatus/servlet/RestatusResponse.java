@@ -290,6 +290,13 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
   }
 
+  /** A held body longer than can be looked at goes (replaced) at once, not at the end. */
+  private void releaseIfFull() throws IOException {
+    if (held.full()) {
+      release();
+    }
+  }
+
   /**
    * The status changed after the rules ran on the first write, and nothing is committed yet: they
    * run again on the new status. A body that must go is discarded from the container's buffer.
@@ -711,9 +718,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       if (len > 0 && !closed && beforeWrite(len)) {
         if (held != null) {
           held.add(b, off, len);
-          if (held.full()) {
-            release();
-          }
+          releaseIfFull();
         } else {
           inspect(b, off, len);
           realStream().write(b, off, len);
@@ -766,9 +771,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       if (len > 0 && !closed && beforeWrite(len)) {
         if (held != null) {
           held.add(c, off, len);
-          if (held.full()) {
-            release();
-          }
+          releaseIfFull();
         } else {
           inspect(c, off, len);
           realWriter().write(c, off, len);

@@ -46,7 +46,7 @@ final class ConcealForbiddenRule implements Rule {
    */
   @Override
   public void onRequest(Draft d) {
-    if ("OPTIONS".equals(d.request.method()) && !concealed.isEmpty() && covers(d.request.path())) {
+    if ("OPTIONS".equals(d.request.method()) && covers(d.request.path())) {
       d.found("conceal-forbidden", "OPTIONS on a concealed path");
       d.answer(404, null);
       d.keepOnly = safeHeaders;
@@ -55,7 +55,7 @@ final class ConcealForbiddenRule implements Rule {
 
   @Override
   public void onResponse(Draft d) {
-    if (!telling(d) || concealed.isEmpty() || !covers(d.request.path())) {
+    if (!telling(d) || !covers(d.request.path())) {
       return;
     }
     if (d.status == 404) {
