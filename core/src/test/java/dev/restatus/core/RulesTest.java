@@ -172,21 +172,25 @@ class RulesTest {
   }
 
   private static JsonNode json(Decision d) throws Exception {
-    assertThat(d.body()).isEqualTo(Decision.Body.PROBLEM);
-    assertThat(d.bytes()).isNotNull();
-    return JSON.readTree(d.bytes());
+    return JSON.readTree(replaced(d).bytes());
+  }
+
+  /** The decision, checked to be a replacement by a problem. */
+  private static Decision.Replace replaced(Decision d) {
+    assertThat(d).isInstanceOf(Decision.Replace.class);
+    return (Decision.Replace) d;
   }
 
   /** A generated problem checked for consistency: status, error id in body and header. */
   private static JsonNode problem(Decision d) throws Exception {
     JsonNode n = json(d);
-    assertThat(d.contentType()).isEqualTo("application/problem+json");
+    assertThat(replaced(d).contentType()).isEqualTo("application/problem+json");
     assertThat(n.get("status").asInt()).isEqualTo(d.status());
-    assertThat(d.problem().status()).isEqualTo(d.status());
-    String id = d.setHeaders().get(Restatus.ERROR_ID_HEADER);
+    assertThat(replaced(d).problem().status()).isEqualTo(d.status());
+    String id = d.headers().first(Restatus.ERROR_ID_HEADER);
     assertThat(id).isNotBlank();
     assertThat(n.get(Restatus.ERROR_ID_MEMBER).asText()).isEqualTo(id);
-    assertThat(d.removeHeaders()).contains("Content-Length");
+    assertThat(d.headers().remove()).contains("Content-Length");
     return n;
   }
 
@@ -230,10 +234,8 @@ class RulesTest {
     void problemJsonBodyOfTheApplicationIsKept(String contentType) {
       Decision d = respond(restatus(), "GET", "/x", Resp.of(400).body(contentType));
 
-      assertThat(d.status()).isEqualTo(400);
-      assertThat(d.body()).isEqualTo(Decision.Body.KEEP);
-      assertThat(d.isNoOp()).isTrue();
-      assertThat(d.bytes()).isNull();
+      assertThat(d.changesNothing(400)).isTrue();
+      assertThat(d).isNotInstanceOf(Decision.Replace.class);
     }
 
     @Test
@@ -263,8 +265,8 @@ class RulesTest {
       Decision kept = respond(r, "GET", "/x", Resp.of(422).body("application/vnd.legacy+json"));
       Decision replaced = respond(r, "GET", "/x", Resp.of(422).body("application/json"));
 
-      assertThat(kept.body()).isEqualTo(Decision.Body.KEEP);
-      assertThat(kept.isNoOp()).isTrue();
+      assertThat(kept).isInstanceOf(Decision.Keep.class);
+      assertThat(kept.changesNothing(422)).isTrue();
       problem(replaced);
     }
 
@@ -272,11 +274,10 @@ class RulesTest {
     void wildcardTypeIsKept() throws Exception {
       Restatus r = restatus("restatus.keep-error-bodies", "application/*");
 
-      assertThat(respond(r, "GET", "/x", Resp.of(500).body("application/json")).body())
-          .isEqualTo(Decision.Body.KEEP);
-      assertThat(
-              respond(r, "GET", "/x", Resp.of(409).body("application/vnd.legacy+json;v=2")).body())
-          .isEqualTo(Decision.Body.KEEP);
+      assertThat(respond(r, "GET", "/x", Resp.of(500).body("application/json")))
+          .isInstanceOf(Decision.Keep.class);
+      assertThat(respond(r, "GET", "/x", Resp.of(409).body("application/vnd.legacy+json;v=2")))
+          .isInstanceOf(Decision.Keep.class);
       problem(respond(r, "GET", "/x", Resp.of(409).body("text/html")));
       problem(respond(r, "GET", "/x", Resp.of(409).body("applicationx/json")));
     }
@@ -294,7 +295,7 @@ class RulesTest {
     void successBodiesAreNotTouched() {
       Decision d = respond(restatus(), "GET", "/x", Resp.of(200).body("text/html"));
 
-      assertThat(d.isNoOp()).isTrue();
+      assertThat(d.changesNothing(200)).isTrue();
       assertThat(d.status()).isEqualTo(200);
     }
   }
@@ -337,7 +338,7 @@ class RulesTest {
               Resp.of(400).sendError("quantity must be positive"));
 
       assertThat(problem(d).has("detail")).isFalse();
-      assertThat(d.problem().detail()).isNull();
+      assertThat(replaced(d).problem().detail()).isNull();
     }
 
     @Test
@@ -378,8 +379,8 @@ class RulesTest {
       JsonNode b = problem(missing);
       assertThat(withoutErrorId(a)).isEqualTo(withoutErrorId(b));
       assertThat(a.toString()).doesNotContain("bob").doesNotContain("Forbidden");
-      assertThat(concealed.contentType()).isEqualTo(missing.contentType());
-      assertThat(concealed.setHeaders().keySet()).isEqualTo(missing.setHeaders().keySet());
+      assertThat(replaced(concealed).contentType()).isEqualTo(replaced(missing).contentType());
+      assertThat(concealed.headers().set().keySet()).isEqualTo(missing.headers().set().keySet());
     }
 
     @Test
@@ -393,7 +394,7 @@ class RulesTest {
 
       assertThat(concealed.status()).isEqualTo(404);
       assertThat(withoutErrorId(problem(concealed))).isEqualTo(withoutErrorId(problem(missing)));
-      assertThat(concealed.problem().detail()).isNull();
+      assertThat(replaced(concealed).problem().detail()).isNull();
     }
 
     @Test
@@ -430,11 +431,11 @@ class RulesTest {
                 "/admin/x",
                 Resp.of(status).header("Allow", "GET").header("X-Admin", "1").body("text/html"));
         assertThat(d.status()).as("%d", status).isEqualTo(404);
-        assertThat(d.keepOnlyHeaders()).containsExactly("strict-transport-security");
-        assertThat(d.setHeaders()).containsOnlyKeys(Restatus.ERROR_ID_HEADER);
+        assertThat(d.headers().keepOnly()).containsExactly("strict-transport-security");
+        assertThat(d.headers().set()).containsOnlyKeys(Restatus.ERROR_ID_HEADER);
         assertThat(withoutErrorId(problem(d))).isEqualTo(withoutErrorId(problem(missing)));
       }
-      assertThat(missing.keepOnlyHeaders()).isEqualTo(Set.of("strict-transport-security"));
+      assertThat(missing.headers().keepOnly()).isEqualTo(Set.of("strict-transport-security"));
       assertThat(problem(missing).has("detail")).as("no container detail").isFalse();
     }
 
@@ -479,7 +480,7 @@ class RulesTest {
       Decision d =
           respond(r, "OPTIONS", "/admin/x", Resp.of(403).header("Allow", "GET, TRACE, PROPFIND"));
       assertThat(d.status()).isEqualTo(404);
-      assertThat(d.setHeaders()).doesNotContainKey("Allow");
+      assertThat(d.headers().set()).doesNotContainKey("Allow");
     }
 
     @Test
@@ -487,7 +488,7 @@ class RulesTest {
       Restatus r = restatus("restatus.conceal-forbidden", "/admin/**");
       Decision d = r.onRequest(Req.of("OPTIONS", "/admin/x")).orElseThrow();
       assertThat(d.status()).isEqualTo(404);
-      assertThat(d.keepOnlyHeaders()).isEmpty();
+      assertThat(d.headers().keepOnly()).isEmpty();
       assertThat(r.onRequest(Req.of("OPTIONS", "/public"))).isEmpty();
       assertThat(r.onRequest(Req.of("GET", "/admin/x"))).isEmpty();
     }
@@ -500,8 +501,8 @@ class RulesTest {
       assertThat(r.onRequest(Req.of("OPTIONS", "/admin/x")).orElseThrow().status()).isEqualTo(404);
       // concealment comes before the header rules and the body rule
       Decision d = respond(r, "GET", "/admin/x", Resp.of(405).body("application/problem+json"));
-      assertThat(d.setHeaders()).doesNotContainKey("Allow");
-      assertThat(d.body()).isEqualTo(Decision.Body.PROBLEM);
+      assertThat(d.headers().set()).doesNotContainKey("Allow");
+      assertThat(d).isInstanceOf(Decision.Replace.class);
     }
 
     @Test
@@ -520,7 +521,7 @@ class RulesTest {
     void noAllowIsInventedWhenTheMethodsCannotBeKnown() {
       Decision d = respond(restatus(), "DELETE", "/x", Resp.of(405));
       assertThat(d.status()).isEqualTo(405);
-      assertThat(d.setHeaders()).doesNotContainKey("Allow");
+      assertThat(d.headers().set()).doesNotContainKey("Allow");
     }
 
     @Test
@@ -528,14 +529,14 @@ class RulesTest {
       Decision d =
           respond(restatus(), "OPTIONS", "/x", Resp.of(200).header("Allow", "GET, HEAD, TRACE"));
       assertThat(d.status()).isEqualTo(200);
-      assertThat(d.setHeaders()).containsEntry("Allow", "GET, HEAD");
-      assertThat(d.body()).isEqualTo(Decision.Body.KEEP);
+      assertThat(d.headers().set()).containsEntry("Allow", List.of("GET, HEAD"));
+      assertThat(d).isInstanceOf(Decision.Keep.class);
     }
 
     @Test
     void anAllowOfImplementedMethodsIsLeftAlone() {
       Decision d = respond(restatus(), "OPTIONS", "/x", Resp.of(200).header("Allow", "GET, POST"));
-      assertThat(d.isNoOp()).isTrue();
+      assertThat(d.changesNothing(200)).isTrue();
     }
   }
 
@@ -583,8 +584,8 @@ class RulesTest {
     void aRangeErrorKeepsItsContentRange() {
       Decision d =
           respond(restatus(), "GET", "/f", Resp.of(416).header("Content-Range", "bytes */100"));
-      assertThat(d.removeHeaders()).doesNotContain("Content-Range").contains("ETag");
-      assertThat(d.problem().title()).isEqualTo("Range Not Satisfiable");
+      assertThat(d.headers().remove()).doesNotContain("Content-Range").contains("ETag");
+      assertThat(replaced(d).problem().title()).isEqualTo("Range Not Satisfiable");
     }
   }
 
@@ -598,7 +599,8 @@ class RulesTest {
       Decision d = respond(restatus(), "GET", "/x", Resp.of(401));
 
       assertThat(d.status()).isEqualTo(401);
-      assertThat(d.setHeaders()).containsEntry("WWW-Authenticate", "Bearer realm=\"api\"");
+      assertThat(d.headers().set())
+          .containsEntry("WWW-Authenticate", List.of("Bearer realm=\"api\""));
       problem(d);
     }
 
@@ -608,7 +610,8 @@ class RulesTest {
           respond(
               restatus("restatus.authenticate", "Basic realm=\"api\""), "GET", "/x", Resp.of(401));
 
-      assertThat(d.setHeaders()).containsEntry("WWW-Authenticate", "Basic realm=\"api\"");
+      assertThat(d.headers().set())
+          .containsEntry("WWW-Authenticate", List.of("Basic realm=\"api\""));
     }
 
     @Test
@@ -620,13 +623,13 @@ class RulesTest {
               "/x",
               Resp.of(401).header("www-authenticate", "Digest realm=\"x\""));
 
-      assertThat(d.setHeaders().keySet()).noneMatch(k -> k.equalsIgnoreCase("WWW-Authenticate"));
-      assertThat(d.removeHeaders()).noneMatch(k -> k.equalsIgnoreCase("WWW-Authenticate"));
+      assertThat(d.headers().set().keySet()).noneMatch(k -> k.equalsIgnoreCase("WWW-Authenticate"));
+      assertThat(d.headers().remove()).noneMatch(k -> k.equalsIgnoreCase("WWW-Authenticate"));
     }
 
     @Test
     void otherStatusesGetNoChallenge() {
-      assertThat(respond(restatus(), "GET", "/x", Resp.of(403)).setHeaders())
+      assertThat(respond(restatus(), "GET", "/x", Resp.of(403)).headers().set())
           .doesNotContainKey("WWW-Authenticate");
     }
   }
@@ -643,7 +646,7 @@ class RulesTest {
                   Resp.of(405));
 
       assertThat(d.status()).isEqualTo(405);
-      String allow = d.setHeaders().get("Allow");
+      String allow = d.headers().first("Allow");
       assertThat(methods(allow)).containsExactlyInAnyOrder("GET", "PUT");
       problem(d);
     }
@@ -656,7 +659,7 @@ class RulesTest {
                   Req.of("POST", "/things/1").allowing("GET", "PUT", "POST", "PROPFIND"),
                   Resp.of(405));
 
-      assertThat(methods(d.setHeaders().get("Allow"))).containsExactlyInAnyOrder("GET", "PROPFIND");
+      assertThat(methods(d.headers().first("Allow"))).containsExactlyInAnyOrder("GET", "PROPFIND");
     }
 
     @Test
@@ -664,7 +667,7 @@ class RulesTest {
       Decision d =
           respond(restatus(), "PUT", "/things/1", Resp.of(405).header("Allow", "GET, put,HEAD"));
 
-      assertThat(methods(d.setHeaders().get("Allow"))).containsExactlyInAnyOrder("GET", "HEAD");
+      assertThat(methods(d.headers().first("Allow"))).containsExactlyInAnyOrder("GET", "HEAD");
     }
 
     @Test
@@ -672,8 +675,8 @@ class RulesTest {
       Decision d =
           respond(restatus(), "PUT", "/things/1", Resp.of(405).header("Allow", "GET, HEAD"));
 
-      assertThat(d.setHeaders()).doesNotContainKey("Allow");
-      assertThat(d.removeHeaders()).doesNotContain("Allow");
+      assertThat(d.headers().set()).doesNotContainKey("Allow");
+      assertThat(d.headers().remove()).doesNotContain("Allow");
     }
 
     @Test
@@ -685,7 +688,7 @@ class RulesTest {
               Req.of("POST", "/things/1").allowing("GET", "POST", "DELETE"),
               Resp.of(405).header("Allow", "DELETE"));
 
-      assertThat(methods(d.setHeaders().get("Allow"))).containsExactly("GET", "PUT");
+      assertThat(methods(d.headers().first("Allow"))).containsExactly("GET", "PUT");
     }
 
     @Test
@@ -694,7 +697,7 @@ class RulesTest {
 
       Decision d = r.onResponse(Req.of("PUT", "/things/1"), Resp.of(405));
 
-      assertThat(methods(d.setHeaders().get("Allow"))).containsExactly("GET");
+      assertThat(methods(d.headers().first("Allow"))).containsExactly("GET");
     }
 
     @Test
@@ -704,7 +707,7 @@ class RulesTest {
       Decision d =
           r.onResponse(Req.of("PUT", "/things/1/parts").allowing("GET", "DELETE"), Resp.of(405));
 
-      assertThat(methods(d.setHeaders().get("Allow"))).containsExactlyInAnyOrder("GET", "DELETE");
+      assertThat(methods(d.headers().first("Allow"))).containsExactlyInAnyOrder("GET", "DELETE");
     }
 
     @Test
@@ -715,19 +718,19 @@ class RulesTest {
               "restatus.allow./things/*", "GET,PUT",
               "restatus.allow./things/special", "DELETE");
 
-      assertThat(r.onResponse(Req.of("POST", "/things/1"), Resp.of(405)).setHeaders())
-          .containsEntry("Allow", "GET, PUT");
-      assertThat(r.onResponse(Req.of("POST", "/things/special"), Resp.of(405)).setHeaders())
-          .containsEntry("Allow", "DELETE");
-      assertThat(r.onResponse(Req.of("POST", "/other"), Resp.of(405)).setHeaders())
-          .containsEntry("Allow", "GET");
+      assertThat(r.onResponse(Req.of("POST", "/things/1"), Resp.of(405)).headers().set())
+          .containsEntry("Allow", List.of("GET, PUT"));
+      assertThat(r.onResponse(Req.of("POST", "/things/special"), Resp.of(405)).headers().set())
+          .containsEntry("Allow", List.of("DELETE"));
+      assertThat(r.onResponse(Req.of("POST", "/other"), Resp.of(405)).headers().set())
+          .containsEntry("Allow", List.of("GET"));
     }
 
     @Test
     void allowOnlyOn405() {
       Decision d = restatus().onResponse(Req.of("GET", "/x").allowing("GET", "PUT"), Resp.of(400));
 
-      assertThat(d.setHeaders()).doesNotContainKey("Allow");
+      assertThat(d.headers().set()).doesNotContainKey("Allow");
     }
 
     private List<String> methods(String allow) {
@@ -745,15 +748,16 @@ class RulesTest {
       Decision d = respond(restatus(), "GET", "/x", Resp.of(status));
 
       assertThat(d.status()).isEqualTo(status);
-      assertThat(d.setHeaders()).containsEntry("Retry-After", "120");
+      assertThat(d.headers().set()).containsEntry("Retry-After", List.of("120"));
     }
 
     @Test
     void retryAfterIsConfigurable() {
       assertThat(
               respond(restatus("restatus.retry-after", "5"), "GET", "/x", Resp.of(503))
-                  .setHeaders())
-          .containsEntry("Retry-After", "5");
+                  .headers()
+                  .set())
+          .containsEntry("Retry-After", List.of("5"));
     }
 
     @ParameterizedTest
@@ -762,8 +766,8 @@ class RulesTest {
       for (int status : new int[] {503, 429}) {
         Decision d = respond(restatus(), "GET", "/x", Resp.of(status).header("Retry-After", value));
 
-        assertThat(d.setHeaders()).doesNotContainKey("Retry-After");
-        assertThat(d.removeHeaders()).doesNotContain("Retry-After");
+        assertThat(d.headers().set()).doesNotContainKey("Retry-After");
+        assertThat(d.headers().remove()).doesNotContain("Retry-After");
       }
     }
 
@@ -772,12 +776,12 @@ class RulesTest {
     void invalidApplicationValueIsReplaced(String value) {
       Decision d = respond(restatus(), "GET", "/x", Resp.of(503).header("Retry-After", value));
 
-      assertThat(d.setHeaders()).containsEntry("Retry-After", "120");
+      assertThat(d.headers().set()).containsEntry("Retry-After", List.of("120"));
     }
 
     @Test
     void otherStatusesGetNoRetryAfter() {
-      assertThat(respond(restatus(), "GET", "/x", Resp.of(500)).setHeaders())
+      assertThat(respond(restatus(), "GET", "/x", Resp.of(500)).headers().set())
           .doesNotContainKey("Retry-After");
     }
   }
@@ -798,10 +802,10 @@ class RulesTest {
               Resp.of(status).body("application/json").header("Content-Length", "2"));
 
       assertThat(d.status()).isEqualTo(status);
-      assertThat(d.body()).isEqualTo(Decision.Body.DROP);
-      assertThat(d.removeHeaders()).containsExactlyInAnyOrder("Content-Length", "Content-Type");
-      assertThat(d.setHeaders()).isEmpty();
-      assertThat(d.bytes()).isNull();
+      assertThat(d).isInstanceOf(Decision.Drop.class);
+      assertThat(d.headers().remove()).containsExactlyInAnyOrder("Content-Length", "Content-Type");
+      assertThat(d.headers().set()).isEmpty();
+      assertThat(d).isNotInstanceOf(Decision.Replace.class);
     }
 
     @ParameterizedTest
@@ -811,9 +815,9 @@ class RulesTest {
       Restatus r = restatus();
       Decision d = respond(r, "GET", "/x", Resp.of(status));
 
-      assertThat(d.body()).isEqualTo(Decision.Body.DROP);
-      assertThat(d.removeHeaders()).containsExactlyInAnyOrder("Content-Length", "Content-Type");
-      assertThat(d.setHeaders()).isEmpty();
+      assertThat(d).isInstanceOf(Decision.Drop.class);
+      assertThat(d.headers().remove()).containsExactlyInAnyOrder("Content-Length", "Content-Type");
+      assertThat(d.headers().set()).isEmpty();
       assertThat(r.findings().getTotal()).as("a clean %d is no finding", status).isZero();
     }
 
@@ -836,7 +840,7 @@ class RulesTest {
 
     @Test
     void unknownMethodIsAnswered501() throws Exception {
-      Optional<Decision> d = restatus().onRequest(Req.of("PROPFIND", "/x"));
+      Optional<Decision.Replace> d = restatus().onRequest(Req.of("PROPFIND", "/x"));
 
       assertThat(d).isPresent();
       assertThat(d.get().status()).isEqualTo(501);
@@ -1232,11 +1236,10 @@ class RulesTest {
 
     private void assertUnchanged(Decision d, int status) {
       assertThat(d.status()).isEqualTo(status);
-      assertThat(d.setHeaders()).isEmpty();
-      assertThat(d.removeHeaders()).isEmpty();
-      assertThat(d.body()).isEqualTo(Decision.Body.KEEP);
-      assertThat(d.bytes()).isNull();
-      assertThat(d.isNoOp()).isTrue();
+      assertThat(d.headers().set()).isEmpty();
+      assertThat(d.headers().remove()).isEmpty();
+      assertThat(d).isInstanceOf(Decision.Keep.class);
+      assertThat(d.changesNothing(status)).isTrue();
     }
   }
 
@@ -1385,8 +1388,8 @@ class RulesTest {
     assertThat(new String(r.render(p), java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("409 Conflict: x");
     Decision d = respond(r, "GET", "/x", Resp.of(404));
-    assertThat(d.contentType()).isEqualTo("text/x-problem");
-    assertThat(new String(d.bytes(), java.nio.charset.StandardCharsets.US_ASCII))
+    assertThat(replaced(d).contentType()).isEqualTo("text/x-problem");
+    assertThat(new String(replaced(d).bytes(), java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("404 Not Found: null");
   }
 

@@ -23,13 +23,13 @@ final class RestatusRequestFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext req) {
-    Optional<Decision> early =
+    Optional<Decision.Replace> early =
         engine.onRequest(
             new JaxrsRequestView(req.getMethod(), req.getUriInfo(), req::getHeaderString));
     if (early.isPresent()) {
-      Decision d = early.get();
+      Decision.Replace d = early.get();
       Response.ResponseBuilder b = Response.status(d.status());
-      d.setHeaders().forEach(b::header);
+      d.headers().set().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
       req.abortWith(b.entity(d.problem()).type(d.contentType()).build());
     }
   }

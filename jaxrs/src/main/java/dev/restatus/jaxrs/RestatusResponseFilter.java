@@ -2,6 +2,7 @@ package dev.restatus.jaxrs;
 
 import dev.restatus.core.Problem;
 import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.HeaderEdits;
 import dev.restatus.core.adapter.ResponseView;
 import dev.restatus.core.adapter.Restatus;
 import jakarta.annotation.Priority;
@@ -11,9 +12,12 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the core response rules on every response, including those of exception mappers and of
@@ -46,25 +50,28 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
     if (d.status() != res.getStatus()) {
       res.setStatus(d.status());
     }
-    for (String name : d.removeHeaders()) {
+    edit(res, d.headers());
+    if (d instanceof Decision.Replace r) {
+      res.setEntity(r.bytes(), NONE, MediaType.valueOf(r.contentType()));
+    } else if (d instanceof Decision.Drop) {
+      res.setEntity(null);
+      res.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+    } else {
+      inspect(request, res);
+    }
+  }
+
+  private static void edit(ContainerResponseContext res, HeaderEdits edits) {
+    for (String name : edits.remove()) {
       res.getHeaders().remove(name);
     }
-    if (d.keepOnlyHeaders() != null) {
+    Set<String> keepOnly = edits.keepOnly();
+    if (keepOnly != null) {
       // the canonical not-found: nothing the resource or a filter set may tell it apart
-      res.getHeaders()
-          .keySet()
-          .removeIf(name -> !d.keepOnlyHeaders().contains(name.toLowerCase(Locale.ROOT)));
+      res.getHeaders().keySet().removeIf(name -> !keepOnly.contains(name.toLowerCase(Locale.ROOT)));
     }
-    for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
-      res.getHeaders().putSingle(h.getKey(), h.getValue());
-    }
-    switch (d.body()) {
-      case PROBLEM -> res.setEntity(d.bytes(), NONE, MediaType.valueOf(d.contentType()));
-      case DROP -> {
-        res.setEntity(null);
-        res.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
-      }
-      case KEEP -> inspect(request, res);
+    for (Map.Entry<String, List<String>> h : edits.set().entrySet()) {
+      res.getHeaders().put(h.getKey(), new ArrayList<>(h.getValue()));
     }
   }
 
@@ -81,7 +88,7 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
       return;
     }
     Object entity = res.getEntity();
-    Optional<Decision> instead;
+    Optional<Decision.Replace> instead;
     if (entity instanceof String s && s.length() <= limit) {
       instead = engine.inspect(request, status, s);
     } else if (entity instanceof byte[] b && b.length <= limit) {
@@ -92,12 +99,9 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
       instead = engine.unseenErrorBody(request, status, "entity that cannot be looked at");
     }
     if (instead.isPresent()) {
-      Decision d = instead.get();
-      for (String name : d.removeHeaders()) {
-        res.getHeaders().remove(name);
-      }
-      d.setHeaders().forEach(res.getHeaders()::putSingle);
-      res.setEntity(d.bytes(), NONE, MediaType.valueOf(d.contentType()));
+      Decision.Replace r = instead.get();
+      edit(res, r.headers());
+      res.setEntity(r.bytes(), NONE, MediaType.valueOf(r.contentType()));
     }
   }
 

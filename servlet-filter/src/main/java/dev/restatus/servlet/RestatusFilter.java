@@ -116,7 +116,7 @@ public class RestatusFilter implements Filter {
     request.setAttribute(APPLIED, Boolean.TRUE);
     ServletRequestView view = new ServletRequestView(request, allowProbe);
     if (!error) {
-      Optional<Decision> early = engine.onRequest(view);
+      Optional<Decision.Replace> early = engine.onRequest(view);
       if (early.isPresent()) {
         new RestatusResponse(response, view, engine, null).answer(early.get());
         return;

@@ -100,30 +100,28 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   private void apply(Decision d) throws IOException {
     HttpServletResponse real = (HttpServletResponse) getResponse();
-    if (d.body() == Decision.Body.PROBLEM) {
-      sendProblem(real, d);
+    if (d instanceof Decision.Replace r) {
+      sendProblem(real, r);
       return;
     }
-    boolean dropping = d.body() == Decision.Body.DROP && !real.isCommitted();
+    boolean dropping = d instanceof Decision.Drop && !real.isCommitted();
     if (dropping) {
       // no body, so none of its headers: a reset also undoes a getWriter() the application made
-      restart(real, d.status(), d.removeHeaders(), null);
+      restart(real, d.status(), d.headers().remove(), null);
     } else {
       if (d.status() != real.getStatus()) {
         real.setStatus(d.status());
       }
-      removeHeaders(real, d.removeHeaders());
+      removeHeaders(real, d.headers().remove());
     }
-    for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
-      real.setHeader(h.getKey(), h.getValue());
-    }
+    setHeaders(real, d.headers().set());
     if (dropping) {
       // committed now, with no length: completing an unwritten response, Jetty would add a
       // Content-Length: 0 that a 304 must not carry (RFC 9110 section 15.4.5)
       real.flushBuffer();
       return;
     }
-    if (d.body() == Decision.Body.KEEP && d.status() >= 500 && engine.config().inspectLimit() > 0) {
+    if (d instanceof Decision.Keep && d.status() >= 500 && engine.config().inspectLimit() > 0) {
       if (enforce && written == 0 && !real.isCommitted()) {
         held = new HeldBody(engine.config().inspectLimit()); // looked at before anything is sent
       } else if (!enforce) {
@@ -137,18 +135,30 @@ final class RestatusResponse extends HttpServletResponseWrapper {
    * nothing of the application's body, character encoding or locale survives, and the headers it
    * had are put back except the removed ones (all but the safe ones for a canonical not-found).
    */
-  private void sendProblem(HttpServletResponse real, Decision d) throws IOException {
+  private void sendProblem(HttpServletResponse real, Decision.Replace d) throws IOException {
     if (real.isCommitted()) {
       return; // too late: the container already sent the application's response
     }
-    restart(real, d.status(), d.removeHeaders(), d.keepOnlyHeaders());
-    for (Map.Entry<String, String> h : d.setHeaders().entrySet()) {
-      real.setHeader(h.getKey(), h.getValue());
-    }
+    restart(real, d.status(), d.headers().remove(), d.headers().keepOnly());
+    setHeaders(real, d.headers().set());
     real.setContentType(d.contentType());
     real.setContentLength(d.bytes().length);
     if (!request.isHead()) {
       realStream().write(d.bytes());
+    }
+  }
+
+  private static void setHeaders(HttpServletResponse real, Map<String, List<String>> headers) {
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+      // setHeader replaces every value; setHeader(name, null) removes nothing in Tomcat 10.1
+      List<String> values = h.getValue();
+      for (int i = 0; i < values.size(); i++) {
+        if (i == 0) {
+          real.setHeader(h.getKey(), values.get(0));
+        } else {
+          real.addHeader(h.getKey(), values.get(i));
+        }
+      }
     }
   }
 
@@ -232,12 +242,12 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   /** Whether the application's bytes go to the client. */
   private boolean keeping() {
-    return decision != null && decision.body() == Decision.Body.KEEP;
+    return decision instanceof Decision.Keep;
   }
 
   /** Whether the application must see a committed response: its changes are ignored. */
   private boolean closedToApp() {
-    return errorSent || (decision != null && decision.body() != Decision.Body.KEEP);
+    return errorSent || (decision != null && !(decision instanceof Decision.Keep));
   }
 
   /**
@@ -268,7 +278,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (h == null || !keeping()) {
       return;
     }
-    Optional<Decision> instead =
+    Optional<Decision.Replace> instead =
         h.full()
             // longer than can be looked at: what follows the limit could show anything
             ? engine.unseenErrorBody(request, decision.status(), "body longer than inspect-limit")
@@ -305,11 +315,12 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     HeldBody h = held;
     held = null;
     decision = engine.onResponse(request, new View(true));
-    if (decision.body() == Decision.Body.KEEP && status >= 500) {
+    if (decision instanceof Decision.Keep && status >= 500) {
       // the start of this body was written before its status: it was never looked at
       decision =
           engine
               .unseenErrorBody(request, status, "set after its body had started")
+              .<Decision>map(r -> r)
               .orElse(decision);
     }
     apply(decision);

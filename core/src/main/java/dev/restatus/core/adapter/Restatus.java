@@ -83,7 +83,7 @@ public final class Restatus implements AutoCloseable {
    * @param request the request
    * @return the complete answer to send instead of calling the application, or empty
    */
-  public Optional<Decision> onRequest(RequestView request) {
+  public Optional<Decision.Replace> onRequest(RequestView request) {
     return engine.onRequest(request);
   }
 
@@ -139,7 +139,8 @@ public final class Restatus implements AutoCloseable {
    * @param length how many bytes of {@code head} are valid
    * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
    */
-  public Optional<Decision> inspect(RequestView request, int status, byte[] head, int length) {
+  public Optional<Decision.Replace> inspect(
+      RequestView request, int status, byte[] head, int length) {
     return engine.inspect(request, status, head, length);
   }
 
@@ -151,7 +152,7 @@ public final class Restatus implements AutoCloseable {
    * @param head the first characters of the body
    * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
    */
-  public Optional<Decision> inspect(RequestView request, int status, CharSequence head) {
+  public Optional<Decision.Replace> inspect(RequestView request, int status, CharSequence head) {
     return engine.inspect(request, status, head);
   }
 
@@ -165,7 +166,7 @@ public final class Restatus implements AutoCloseable {
    * @return in {@code enforce} mode the problem to send instead; the finding is recorded in {@code
    *     report} mode too
    */
-  public Optional<Decision> unseenErrorBody(RequestView request, int status, String why) {
+  public Optional<Decision.Replace> unseenErrorBody(RequestView request, int status, String why) {
     return engine.unseenErrorBody(request, status, why);
   }
 

@@ -2,7 +2,6 @@ package dev.restatus.core.internal.rules;
 
 import dev.restatus.core.Problem;
 import dev.restatus.core.StatusCatalog;
-import dev.restatus.core.adapter.Decision;
 import dev.restatus.core.adapter.ResponseView;
 import java.util.List;
 import java.util.Locale;
@@ -31,19 +30,19 @@ final class BodyRule implements Rule {
       if (r.hasBody() || d.header("Content-Length") != null || d.header("Content-Type") != null) {
         d.found("no-body", d.status + " with a body or Content-Length/Content-Type");
       }
-      d.body = Decision.Body.DROP;
+      d.body = Draft.Body.DROP;
       d.removeHeader("Content-Length");
       d.removeHeader("Content-Type");
       return;
     }
-    if (!StatusCatalog.isError(d.status) || d.body == Decision.Body.PROBLEM) {
+    if (!StatusCatalog.isError(d.status) || d.body == Draft.Body.PROBLEM) {
       return;
     }
     if (!r.errorSent() && r.hasBody() && isKept(r.contentType())) {
       return;
     }
     d.found("problem-body", d.status + " without a problem body");
-    d.body = Decision.Body.PROBLEM;
+    d.body = Draft.Body.PROBLEM;
     if (clientErrorDetails && d.status < 500) {
       d.detail = r.errorMessage();
     }

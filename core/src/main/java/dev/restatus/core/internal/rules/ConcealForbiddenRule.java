@@ -2,7 +2,6 @@ package dev.restatus.core.internal.rules;
 
 import dev.restatus.core.PathPattern;
 import dev.restatus.core.Problem;
-import dev.restatus.core.adapter.Decision;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -67,7 +66,7 @@ final class ConcealForbiddenRule implements Rule {
     }
     d.status = 404;
     d.detail = null;
-    d.body = Decision.Body.PROBLEM;
+    d.body = Draft.Body.PROBLEM;
     d.keepOnly = safeHeaders;
   }
 
@@ -85,7 +84,7 @@ final class ConcealForbiddenRule implements Rule {
     };
   }
 
-  /** Lower-cases header names for {@link Decision#keepOnlyHeaders()}. */
+  /** Lower-cases header names for {@link dev.restatus.core.adapter.HeaderEdits#keepOnly()}. */
   static Set<String> lowerCase(List<String> names) {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
     for (String n : names) {

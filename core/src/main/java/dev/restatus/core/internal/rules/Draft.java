@@ -1,6 +1,6 @@
 package dev.restatus.core.internal.rules;
 
-import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.HeaderEdits;
 import dev.restatus.core.adapter.RequestView;
 import dev.restatus.core.adapter.ResponseView;
 import java.util.ArrayList;
@@ -20,7 +20,17 @@ final class Draft {
   final RequestView request;
   final ResponseView response;
   int status;
-  Decision.Body body = Decision.Body.KEEP;
+  Body body = Body.KEEP;
+
+  /** What the decision will do with the body. */
+  enum Body {
+    /** Send the application's. */
+    KEEP,
+    /** Send none. */
+    DROP,
+    /** Send a generated problem. */
+    PROBLEM
+  }
 
   /** The application's message for a generated problem's detail, or {@code null}. */
   String detail;
@@ -31,7 +41,7 @@ final class Draft {
    */
   java.util.Set<String> keepOnly;
 
-  private final Map<String, String> set = new LinkedHashMap<>();
+  private final Map<String, List<String>> set = new LinkedHashMap<>();
   private final Map<String, String> remove = new LinkedHashMap<>();
   final List<Finding> findings = new ArrayList<>(2);
 
@@ -40,6 +50,13 @@ final class Draft {
     this.request = request;
     this.response = response;
     this.status = response.status();
+  }
+
+  /** A draft of a bare status, no rule run: to replace a body the rules never saw. */
+  Draft(RequestView request, int status) {
+    this.request = request;
+    this.response = null;
+    this.status = status;
   }
 
   /** A draft of a request before the application runs: no answer yet. */
@@ -58,7 +75,7 @@ final class Draft {
   void answer(int status, String detail) {
     this.status = status;
     this.detail = detail;
-    this.body = Decision.Body.PROBLEM;
+    this.body = Body.PROBLEM;
   }
 
   /**
@@ -74,9 +91,9 @@ final class Draft {
     if (remove.containsKey(key)) {
       return null;
     }
-    for (Map.Entry<String, String> e : set.entrySet()) {
+    for (Map.Entry<String, List<String>> e : set.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name)) {
-        return e.getValue();
+        return e.getValue().get(0);
       }
     }
     if ((keepOnly != null && !keepOnly.contains(key)) || response == null) {
@@ -87,7 +104,8 @@ final class Draft {
 
   void setHeader(String name, String value) {
     remove.remove(name.toLowerCase(Locale.ROOT));
-    set.put(name, value);
+    set.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+    set.put(name, List.of(value));
   }
 
   /**
@@ -103,11 +121,12 @@ final class Draft {
     findings.add(new Finding(rule, what, request.method(), request.path()));
   }
 
-  Map<String, String> headersToSet() {
-    return set;
-  }
-
-  List<String> headersToRemove() {
-    return new ArrayList<>(remove.values());
+  /** The header changes the rules made, plus {@code extra} to set. */
+  HeaderEdits edits(Map<String, List<String>> extra, List<String> extraRemoved) {
+    Map<String, List<String>> setting = new LinkedHashMap<>(set);
+    setting.putAll(extra);
+    List<String> removing = new ArrayList<>(remove.values());
+    removing.addAll(extraRemoved);
+    return new HeaderEdits(setting, removing, keepOnly);
   }
 }

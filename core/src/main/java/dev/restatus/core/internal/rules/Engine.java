@@ -74,7 +74,7 @@ public final class Engine {
    * @param request the request
    * @return the complete answer to send instead of calling the application, or empty
    */
-  public Optional<Decision> onRequest(RequestView request) {
+  public Optional<Decision.Replace> onRequest(RequestView request) {
     if (config.mode() == Mode.OFF) {
       return Optional.empty();
     }
@@ -89,7 +89,7 @@ public final class Engine {
     if (!d.answered() || config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
-    return Optional.of(decide(d));
+    return Optional.of(replace(d, problems.generate(d.status, d.detail)));
   }
 
   /**
@@ -143,14 +143,13 @@ public final class Engine {
     return decide(d);
   }
 
-  /** The one step from a draft to a decision; a problem is generated and rendered here. */
+  /** The one step from a draft to a decision; every generated problem is rendered here. */
   private Decision decide(Draft d) {
-    if (d.body != Decision.Body.PROBLEM) {
-      return new Decision(
-          d.status, d.headersToSet(), d.headersToRemove(), d.body, null, null, null, null);
-    }
-    Problem p = problems.generate(d.status, d.detail);
-    return problemDecision(d.status, d.headersToSet(), d.headersToRemove(), p, d.keepOnly);
+    return switch (d.body) {
+      case KEEP -> new Decision.Keep(d.status, d.edits(Map.of(), List.of()));
+      case DROP -> new Decision.Drop(d.status, d.edits(Map.of(), List.of()));
+      case PROBLEM -> replace(d, problems.generate(d.status, d.detail));
+    };
   }
 
   /**
@@ -165,7 +164,8 @@ public final class Engine {
    * @param length how many bytes of {@code head} are valid
    * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
    */
-  public Optional<Decision> inspect(RequestView request, int status, byte[] head, int length) {
+  public Optional<Decision.Replace> inspect(
+      RequestView request, int status, byte[] head, int length) {
     return inspect(
         request, status, new String(head, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
@@ -178,7 +178,7 @@ public final class Engine {
    * @param head the first characters of the body
    * @return in {@code enforce} mode, for a leaking 5xx body, the problem to send instead
    */
-  public Optional<Decision> inspect(RequestView request, int status, CharSequence head) {
+  public Optional<Decision.Replace> inspect(RequestView request, int status, CharSequence head) {
     if (config.mode() == Mode.OFF || status < 500 || head.length() == 0 || !LeakRule.leaks(head)) {
       return Optional.empty();
     }
@@ -191,8 +191,7 @@ public final class Engine {
     if (config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
-    return Optional.of(
-        problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
+    return Optional.of(replace(new Draft(request, status), problems.generate(status, null)));
   }
 
   /**
@@ -205,7 +204,7 @@ public final class Engine {
    * @return in {@code enforce} mode the problem to send instead; the finding is recorded in {@code
    *     report} mode too
    */
-  public Optional<Decision> unseenErrorBody(RequestView request, int status, String why) {
+  public Optional<Decision.Replace> unseenErrorBody(RequestView request, int status, String why) {
     if (config.mode() == Mode.OFF) {
       return Optional.empty();
     }
@@ -214,8 +213,7 @@ public final class Engine {
     if (config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
-    return Optional.of(
-        problemDecision(status, Map.of(), List.of(), problems.generate(status, null), null));
+    return Optional.of(replace(new Draft(request, status), problems.generate(status, null)));
   }
 
   /**
@@ -255,28 +253,26 @@ public final class Engine {
     return config.renderer().render(problem);
   }
 
-  private Decision problemDecision(
-      int status,
-      Map<String, String> set,
-      List<String> remove,
-      Problem p,
-      java.util.Set<String> keepOnly) {
-    Map<String, String> headers = new java.util.LinkedHashMap<>(set);
-    String id = Problems.errorId(p);
-    if (id != null) {
-      headers.put(Restatus.ERROR_ID_HEADER, id);
+  /**
+   * The draft's header changes with the problem's: its error id set, the replaced body's
+   * representation headers removed.
+   */
+  private Decision.Replace replace(Draft d, Problem p) {
+    Map<String, List<String>> id = Map.of();
+    String errorId = Problems.errorId(p);
+    if (errorId != null) {
+      id = Map.of(Restatus.ERROR_ID_HEADER, List.of(errorId));
     }
-    List<String> removed = new java.util.ArrayList<>(remove);
+    List<String> removed = new java.util.ArrayList<>();
     for (String h : Restatus.REPRESENTATION_HEADERS) {
       // the Content-Range of a 416 says what the range was not satisfiable against (RFC 9110
       // section 15.5.17): it belongs to the status, not to the replaced body
-      if (status != 416 || !h.equals("Content-Range")) {
+      if (d.status != 416 || !h.equals("Content-Range")) {
         removed.add(h);
       }
     }
     ProblemRenderer r = config.renderer();
-    return new Decision(
-        status, headers, removed, Decision.Body.PROBLEM, p, r.render(p), r.contentType(), keepOnly);
+    return new Decision.Replace(d.status, d.edits(id, removed), p, r.render(p), r.contentType());
   }
 
   /** Unregisters the findings MBean. */
