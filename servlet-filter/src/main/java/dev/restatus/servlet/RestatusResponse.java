@@ -17,9 +17,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,8 +34,8 @@ import java.util.Set;
  *
  * <p>Why this file is long: it must intercept the whole response API of the Servlet specification
  * (status, errors, redirects, every header setter, the buffer, the writer and the stream) on top of
- * the commit point. Starting a response over lives in {@link Restarts}, a held body in {@link
- * HeldBody}; making its phases an explicit state machine is the next step of the reshape.
+ * the commit point. Its state is one of the {@link Phase}s; the changes to the container's response
+ * live in {@link ContainerEdits}, a held body in {@link HeldBody}.
  */
 final class RestatusResponse extends HttpServletResponseWrapper {
 
@@ -112,9 +110,12 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       if (d.status() != real.getStatus()) {
         real.setStatus(d.status());
       }
-      removeHeaders(real, d.headers().remove());
+      if (ContainerEdits.removeHeaders(real, d.headers().remove())) {
+        realStream = null;
+        realWriter = null;
+      }
     }
-    setHeaders(real, d.headers().set());
+    ContainerEdits.setHeaders(real, d.headers().set());
     if (dropping) {
       // committed now, with no length: completing an unwritten response, Jetty would add a
       // Content-Length: 0 that a 304 must not carry (RFC 9110 section 15.4.5)
@@ -140,25 +141,11 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       return; // too late: the container already sent the application's response
     }
     restart(real, d.status(), d.headers().remove(), d.headers().keepOnly());
-    setHeaders(real, d.headers().set());
+    ContainerEdits.setHeaders(real, d.headers().set());
     real.setContentType(d.contentType());
     real.setContentLength(d.bytes().length);
     if (!request.isHead()) {
       realStream().write(d.bytes());
-    }
-  }
-
-  private static void setHeaders(HttpServletResponse real, Map<String, List<String>> headers) {
-    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
-      // setHeader replaces every value; setHeader(name, null) removes nothing in Tomcat 10.1
-      List<String> values = h.getValue();
-      for (int i = 0; i < values.size(); i++) {
-        if (i == 0) {
-          real.setHeader(h.getKey(), values.get(0));
-        } else {
-          real.addHeader(h.getKey(), values.get(i));
-        }
-      }
     }
   }
 
@@ -174,42 +161,11 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (keepOnly != null) {
       request.forgetNewSession(); // its cookie would tell the resource exists
     }
-    Restarts.restart(
+    ContainerEdits.restart(
         real, sc, lower -> !drop.contains(lower) && (keepOnly == null || keepOnly.contains(lower)));
     realStream = null;
     realWriter = null;
     held = null;
-  }
-
-  /**
-   * Removes headers. {@code setHeader(name, null)} removes a header in Jetty but not in Tomcat;
-   * where it did not work, the response is started over with every other header.
-   */
-  private void removeHeaders(HttpServletResponse real, List<String> names) {
-    boolean stuck = false;
-    for (String name : names) {
-      if (name.equalsIgnoreCase("Content-Length")) {
-        real.setContentLengthLong(-1);
-      } else if (name.equalsIgnoreCase("Content-Type")) {
-        real.setContentType(null);
-      } else if (real.containsHeader(name)) {
-        real.setHeader(name, null);
-        stuck |= real.containsHeader(name);
-      }
-    }
-    if (stuck && !real.isCommitted()) {
-      String type = real.getContentType(); // Tomcat does not list it among the headers
-      Restarts.restart(real, real.getStatus(), lower -> !containsIgnoringCase(names, lower));
-      if (type != null && !containsIgnoringCase(names, "content-type")) {
-        real.setContentType(type);
-      }
-      realStream = null;
-      realWriter = null;
-    }
-  }
-
-  private static boolean containsIgnoringCase(List<String> names, String name) {
-    return names.stream().anyMatch(name::equalsIgnoreCase);
   }
 
   private ServletOutputStream realStream() throws IOException {
@@ -240,14 +196,60 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     apply(d);
   }
 
-  /** Whether the application's bytes go to the client. */
-  private boolean keeping() {
-    return decision instanceof Decision.Keep;
+  /**
+   * The phases of one response, from what has been recorded and decided. Commit detection (the
+   * first write or flush, the end of the exchange, a status change) moves a response out of {@link
+   * #OPEN}; carrying out the decision is {@link #apply} and {@link ContainerEdits}.
+   */
+  enum Phase {
+    /** Nothing decided yet: every call passes through to the container. */
+    OPEN(false, false),
+    /**
+     * {@code sendError} recorded in {@code enforce} mode: the problem is decided and written when
+     * the exchange ends; the application sees a committed response.
+     */
+    ERROR_RECORDED(false, true),
+    /** Decided to keep: the application's body streams on (a kept 5xx is held until looked at). */
+    STREAMING(true, false),
+    /**
+     * {@code sendError} and a decision to keep what follows ({@code report} mode: the container
+     * writes its own page); the application sees a committed response.
+     */
+    ERROR_PASSED(true, true),
+    /** Decided to drop or replace the body: the application's writes are discarded. */
+    ANSWERED(false, true);
+
+    /** Whether the application's bytes go to the client. */
+    final boolean keepsBody;
+
+    /** Whether the application must see a committed response: its changes are ignored. */
+    final boolean closedToApp;
+
+    Phase(boolean keepsBody, boolean closedToApp) {
+      this.keepsBody = keepsBody;
+      this.closedToApp = closedToApp;
+    }
   }
 
-  /** Whether the application must see a committed response: its changes are ignored. */
+  /**
+   * @return the phase this response is in
+   */
+  Phase phase() {
+    if (decision == null) {
+      return errorSent ? Phase.ERROR_RECORDED : Phase.OPEN;
+    }
+    if (decision instanceof Decision.Keep) {
+      return errorSent ? Phase.ERROR_PASSED : Phase.STREAMING;
+    }
+    return Phase.ANSWERED;
+  }
+
+  private boolean keeping() {
+    return phase().keepsBody;
+  }
+
   private boolean closedToApp() {
-    return errorSent || (decision != null && !(decision instanceof Decision.Keep));
+    return phase().closedToApp;
   }
 
   /**
@@ -361,12 +363,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       return false;
     }
     restart(real, f.status(), Restatus.REPRESENTATION_HEADERS, null);
-    for (Map.Entry<String, List<String>> h : f.headers().entrySet()) {
-      real.setHeader(h.getKey(), null);
-      for (String v : h.getValue()) {
-        real.addHeader(h.getKey(), v);
-      }
-    }
+    ContainerEdits.setHeaders(real, f.headers());
     byte[] body = engine.render(f.problem());
     real.setContentType(engine.config().renderer().contentType());
     real.setContentLength(body.length);

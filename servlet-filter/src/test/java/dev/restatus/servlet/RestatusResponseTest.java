@@ -67,6 +67,46 @@ class RestatusResponseTest {
   }
 
   @Test
+  void aSuccessGoesFromOpenToStreamingAtItsFirstWrite() throws Exception {
+    assertThat(wrapper.phase()).isEqualTo(RestatusResponse.Phase.OPEN);
+    wrapper.setStatus(201);
+    assertThat(wrapper.phase()).isEqualTo(RestatusResponse.Phase.OPEN);
+    wrapper.getOutputStream().write('x');
+    assertThat(wrapper.phase()).isEqualTo(RestatusResponse.Phase.STREAMING);
+    assertThat(wrapper.isCommitted()).isFalse();
+  }
+
+  @Test
+  void aSentErrorIsRecordedThenAnsweredWhenTheExchangeEnds() throws Exception {
+    wrapper.sendError(404, "no order 1");
+    assertThat(wrapper.phase()).isEqualTo(RestatusResponse.Phase.ERROR_RECORDED);
+    assertThat(wrapper.isCommitted()).as("the application sees a committed response").isTrue();
+    assertThat(real.body()).isEmpty();
+    wrapper.finish();
+    assertThat(wrapper.phase()).isEqualTo(RestatusResponse.Phase.ANSWERED);
+    assertThat(real.body()).contains("\"status\":404");
+  }
+
+  @Test
+  void inReportModeASentErrorIsPassedToTheContainer() throws Exception {
+    Restatus reporting =
+        Restatus.create(RestatusConfig.builder().mode(dev.restatus.core.Mode.REPORT).build(), null);
+    try {
+      RestatusResponse w =
+          new RestatusResponse(
+              real,
+              new ServletRequestView(request("GET", "/x"), new AllowProbe()),
+              reporting,
+              null);
+      w.sendError(500);
+      assertThat(w.phase()).isEqualTo(RestatusResponse.Phase.ERROR_PASSED);
+      assertThat(real.getStatus()).isEqualTo(500);
+    } finally {
+      reporting.close();
+    }
+  }
+
+  @Test
   void aStatusSetAfterTheFirstWriteIsDecidedAgain() throws Exception {
     wrapper.setContentType("text/html");
     wrapper.getWriter().write("<html>no such order</html>");
