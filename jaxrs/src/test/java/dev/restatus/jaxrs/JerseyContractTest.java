@@ -37,6 +37,7 @@ class JerseyContractTest extends JerseyStackContract {
   private ScenarioRunner explicit;
   private ScenarioRunner optedOut;
   private ScenarioRunner report;
+  private ScenarioRunner offRunner;
 
   private static ServletHolder jersey(Map<String, String> settings, boolean registerByHand) {
     ResourceConfig rc = fixtures(settings);
@@ -65,6 +66,9 @@ class JerseyContractTest extends JerseyStackContract {
     Map<String, String> rep = new HashMap<>(Scenarios.SETTINGS);
     rep.put("restatus.mode", "report");
     ctx.addServlet(jersey(rep, false), "/report/*");
+    Map<String, String> offMode = new HashMap<>(Scenarios.SETTINGS);
+    offMode.put("restatus.mode", "off");
+    ctx.addServlet(jersey(offMode, false), "/off/*");
     server.setHandler(ctx);
     server.start();
     String base = "http://127.0.0.1:" + connector.getLocalPort() + "/ctx";
@@ -72,6 +76,7 @@ class JerseyContractTest extends JerseyStackContract {
     explicit = new ScenarioRunner(base + "/explicit");
     optedOut = new ScenarioRunner(base + "/raw");
     report = new ScenarioRunner(base + "/report");
+    offRunner = new ScenarioRunner(base + "/off");
   }
 
   @AfterAll
@@ -87,6 +92,16 @@ class JerseyContractTest extends JerseyStackContract {
   @Override
   protected ScenarioRunner bare() {
     return optedOut;
+  }
+
+  @Override
+  protected ScenarioRunner report() {
+    return report;
+  }
+
+  @Override
+  protected ScenarioRunner off() {
+    return offRunner;
   }
 
   @TestFactory

@@ -37,6 +37,16 @@ public abstract class JerseyStackContract {
   protected abstract ScenarioRunner bare();
 
   /**
+   * @return the application with the feature in {@code report} mode
+   */
+  protected abstract ScenarioRunner report();
+
+  /**
+   * @return the application with the feature in {@code off} mode
+   */
+  protected abstract ScenarioRunner off();
+
+  /**
    * The fixture resources with the given settings, as every stack serves them.
    *
    * @param settings {@code restatus.*} properties
@@ -62,6 +72,16 @@ public abstract class JerseyStackContract {
   @TestFactory
   Stream<DynamicTest> scenarioTable() {
     return app().tests();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> reportModeTable() {
+    return report().sameWireAs(bare());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> offModeTable() {
+    return off().sameWireAs(bare());
   }
 
   @Test

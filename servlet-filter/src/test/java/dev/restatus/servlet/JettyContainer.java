@@ -45,7 +45,9 @@ final class JettyContainer implements ServletContainer {
     restatus.setName("Restatus");
     restatus.setInitParameters(settings);
     restatus.setAsyncSupported(true);
-    ctx.addFilter(restatus, "/*", all);
+    if (!settings.containsKey(NO_FILTER)) {
+      ctx.addFilter(restatus, "/*", all);
+    }
     ctx.addFilter(
         new FilterHolder(new EdgeApp.Gzip()), "/edge/gz/*", EnumSet.of(DispatcherType.REQUEST));
     ServletContainer.registerServlets(

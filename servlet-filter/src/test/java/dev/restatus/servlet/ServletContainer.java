@@ -108,4 +108,7 @@ interface ServletContainer extends AutoCloseable {
    * to declare no error page for that application: what the jar alone must cover.
    */
   String NO_ERROR_PAGE = "test.no-error-page";
+
+  /** A setting for {@link #add}: the context has no {@link RestatusFilter} at all. */
+  String NO_FILTER = "test.no-filter";
 }

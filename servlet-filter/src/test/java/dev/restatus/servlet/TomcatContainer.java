@@ -54,14 +54,16 @@ final class TomcatContainer implements ServletContainer {
     def.setFilterClass(RestatusFilter.class.getName());
     def.setAsyncSupported("true");
     settings.forEach(def::addInitParameter);
-    ctx.addFilterDef(def);
-    FilterMap map = new FilterMap();
-    map.setFilterName("Restatus");
-    map.addURLPattern("/*");
-    map.setDispatcher(DispatcherType.REQUEST.name());
-    map.setDispatcher(DispatcherType.ASYNC.name());
-    map.setDispatcher(DispatcherType.ERROR.name());
-    ctx.addFilterMap(map);
+    if (!settings.containsKey(NO_FILTER)) {
+      ctx.addFilterDef(def);
+      FilterMap map = new FilterMap();
+      map.setFilterName("Restatus");
+      map.addURLPattern("/*");
+      map.setDispatcher(DispatcherType.REQUEST.name());
+      map.setDispatcher(DispatcherType.ASYNC.name());
+      map.setDispatcher(DispatcherType.ERROR.name());
+      ctx.addFilterMap(map);
+    }
 
     FilterDef gz = new FilterDef();
     gz.setFilterName("gzip");

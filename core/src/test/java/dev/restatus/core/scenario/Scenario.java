@@ -25,6 +25,7 @@ public final class Scenario {
   final String method;
   final String path;
   final Map<String, String> requestHeaders = new LinkedHashMap<>();
+  String requestBody;
   int status;
   Body body = Body.ANY;
   String detail;
@@ -56,6 +57,11 @@ public final class Scenario {
 
   Scenario header(String name, String value) {
     requestHeaders.put(name, value);
+    return this;
+  }
+
+  Scenario body(String body) {
+    requestBody = body;
     return this;
   }
 

@@ -66,23 +66,87 @@ public final class ScenarioRunner {
    */
   public HttpResponse<byte[]> send(String method, String path, String... headers)
       throws IOException, InterruptedException {
+    return sendWithBody(method, path, null, headers);
+  }
+
+  /**
+   * Sends a request with a body.
+   *
+   * @param method the method
+   * @param path the path below the root
+   * @param body the body, or {@code null} for none
+   * @param headers name, value pairs
+   * @return the response
+   */
+  public HttpResponse<byte[]> sendWithBody(
+      String method, String path, String body, String... headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(20))
-            .method(method, HttpRequest.BodyPublishers.noBody());
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
     return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  /** Checks one row. */
-  public void check(Scenario s) throws Exception {
+  /**
+   * A table of the wire left alone: one dynamic test per row of {@link Scenarios#all()}, each
+   * checking that this runner's application answers exactly as {@code reference} does: the same
+   * status, the same {@code Content-Type} and the same body (timestamps and ids masked, since some
+   * containers' pages carry them). For {@code report} mode against {@code off}, and {@code off}
+   * against the application without Restatus: watching, or switched off, Restatus never changes the
+   * wire.
+   *
+   * @param reference the same application configured otherwise
+   * @return the tests
+   */
+  public Stream<DynamicTest> sameWireAs(ScenarioRunner reference) {
+    return Scenarios.all().stream()
+        .map(
+            s ->
+                DynamicTest.dynamicTest(
+                    s.displayName(),
+                    () -> {
+                      HttpResponse<byte[]> mine = sendRow(s);
+                      HttpResponse<byte[]> theirs = reference.sendRow(s);
+                      String what = s.displayName() + " vs " + reference.base();
+                      assertThat(mine.statusCode()).as(what).isEqualTo(theirs.statusCode());
+                      assertThat(mine.headers().firstValue("Content-Type"))
+                          .as(what)
+                          .isEqualTo(theirs.headers().firstValue("Content-Type"));
+                      assertThat(masked(mine.body(), base))
+                          .as(what)
+                          .isEqualTo(masked(theirs.body(), reference.base));
+                    }));
+  }
+
+  /** The body with what differs between two mounts of one application masked: root, times, ids. */
+  private static String masked(byte[] body, String base) {
+    String root = URI.create(base).getPath();
+    return new String(body, StandardCharsets.UTF_8)
+        .replace(base, "<base>")
+        .replace(root + "/", "<root>/")
+        .replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(Z|[+-]\\d\\d:?\\d\\d)?", "<time>")
+        .replaceAll("\\b[0-9a-f]{16}\\b", "<id>");
+  }
+
+  private HttpResponse<byte[]> sendRow(Scenario s) throws IOException, InterruptedException {
     String[] headers =
         s.requestHeaders.entrySet().stream()
             .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
             .toArray(String[]::new);
-    HttpResponse<byte[]> r = send(s.method, s.path, headers);
+    return sendWithBody(s.method, s.path, s.requestBody, headers);
+  }
+
+  /** Checks one row. */
+  public void check(Scenario s) throws Exception {
+    HttpResponse<byte[]> r = sendRow(s);
     String body = new String(r.body(), StandardCharsets.UTF_8);
     String what = s.displayName() + " -> " + r.statusCode() + " " + r.headers().map() + " " + body;
     assertThat(r.statusCode()).as(what).isEqualTo(s.status);

@@ -20,8 +20,12 @@ class JerseyJdkHttpContractTest extends JerseyStackContract {
 
   private HttpServer server;
   private HttpServer bareServer;
+  private HttpServer reportServer;
+  private HttpServer offServer;
   private ScenarioRunner app;
   private ScenarioRunner bare;
+  private ScenarioRunner report;
+  private ScenarioRunner off;
 
   @BeforeAll
   void start() {
@@ -32,6 +36,16 @@ class JerseyJdkHttpContractTest extends JerseyStackContract {
     off.put("restatus.auto-register", "false");
     bareServer = start(off);
     bare = new ScenarioRunner("http://127.0.0.1:" + bareServer.getAddress().getPort() + "/ctx/api");
+    Map<String, String> rep = new HashMap<>(Scenarios.SETTINGS);
+    rep.put("restatus.mode", "report");
+    reportServer = start(rep);
+    report =
+        new ScenarioRunner("http://127.0.0.1:" + reportServer.getAddress().getPort() + "/ctx/api");
+    Map<String, String> offMode = new HashMap<>(Scenarios.SETTINGS);
+    offMode.put("restatus.mode", "off");
+    offServer = start(offMode);
+    this.off =
+        new ScenarioRunner("http://127.0.0.1:" + offServer.getAddress().getPort() + "/ctx/api");
   }
 
   private static HttpServer start(Map<String, String> settings) {
@@ -44,8 +58,10 @@ class JerseyJdkHttpContractTest extends JerseyStackContract {
     if (server != null) {
       server.stop(0);
     }
-    if (bareServer != null) {
-      bareServer.stop(0);
+    for (HttpServer s : new HttpServer[] {bareServer, reportServer, offServer}) {
+      if (s != null) {
+        s.stop(0);
+      }
     }
   }
 
@@ -57,5 +73,15 @@ class JerseyJdkHttpContractTest extends JerseyStackContract {
   @Override
   protected ScenarioRunner bare() {
     return bare;
+  }
+
+  @Override
+  protected ScenarioRunner report() {
+    return report;
+  }
+
+  @Override
+  protected ScenarioRunner off() {
+    return off;
   }
 }

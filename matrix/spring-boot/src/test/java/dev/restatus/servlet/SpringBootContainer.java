@@ -79,6 +79,7 @@ final class SpringBootContainer implements ServletContainer {
           restatus.setOrder(Ordered.HIGHEST_PRECEDENCE);
           restatus.setInitParameters(settings);
           restatus.setAsyncSupported(true);
+          restatus.setEnabled(!settings.containsKey(NO_FILTER));
           return restatus;
         });
     ctx.registerBean(
