@@ -90,6 +90,53 @@ public final class PathPattern {
     return true;
   }
 
+  /**
+   * What the wildcards of this pattern matched in a path: the segment of each {@code *} in order,
+   * then, for a final {@code **}, the rest of the path without its leading slash (possibly empty).
+   *
+   * @param path a request path
+   * @return the captures, or {@code null} if the pattern does not match
+   */
+  public List<String> capture(String path) {
+    if (!matches(path)) {
+      return null;
+    }
+    if (path == null || path.isEmpty()) {
+      path = "/";
+    }
+    List<String> parts = split(path.startsWith("/") ? path : "/" + path);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < segments.length; i++) {
+      if (segments[i].equals("*")) {
+        out.add(parts.get(i));
+      }
+    }
+    if (anyTail) {
+      out.add(String.join("/", parts.subList(segments.length, parts.size())));
+    }
+    return out;
+  }
+
+  /**
+   * @return how many {@code *} segments the pattern has
+   */
+  public int singleWildcards() {
+    int n = 0;
+    for (String s : segments) {
+      if (s.equals("*")) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * @return whether the pattern ends in {@code **}
+   */
+  public boolean hasTail() {
+    return anyTail;
+  }
+
   @Override
   public String toString() {
     return source;

@@ -1,16 +1,18 @@
 package dev.restatus.core;
 
-import dev.restatus.core.internal.config.Parsers;
+import dev.restatus.core.internal.config.Declared;
+import dev.restatus.core.internal.config.Family;
+import dev.restatus.core.internal.config.Key;
+import dev.restatus.core.internal.config.Keys;
 import dev.restatus.core.internal.config.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -26,11 +28,62 @@ import java.util.TreeMap;
  * An unknown {@code restatus.*} key or a bad value fails with a {@link ConfigException} naming the
  * key, the value, its source and what is allowed.
  *
- * <p>Why this file is long: it holds every key's constant with its documentation, its README row
- * and its accessor, and merges the sources; the parsing lives in {@code internal.config}. Declaring
- * each key once and deriving the rest is the next step of the reshape.
+ * <p>Each key is declared once in {@code internal.config.Keys} (name, type, default, parser, its
+ * line of the README); the defaults, the environment names, the validation and the README's table
+ * are derived from there. This class holds the public names with their documentation, merges the
+ * sources, and answers the typed accessors.
  */
 public final class RestatusConfig {
+
+  /**
+   * {@code restatus.moved.<path-pattern>}: a target path (from the application root) or absolute
+   * URI. A request on a matching path gets {@code 301 Moved Permanently} (GET, HEAD) or {@code 308
+   * Permanent Redirect} (other methods) with {@code Location} = the target, where {@code {1}},
+   * {@code {2}}, ... are the segments matched by the pattern's {@code *}s and {@code {**}} the rest
+   * matched by a final {@code **}; the query string is kept. The longest matching pattern of this
+   * family and {@code restatus.gone} wins.
+   */
+  public static final String MOVED_PREFIX = "restatus.moved.";
+
+  /**
+   * {@code restatus.gone}: path patterns; default none. A request on a matching path gets {@code
+   * 410 Gone}, whatever its method.
+   */
+  public static final String GONE = "restatus.gone";
+
+  /**
+   * {@code restatus.maintenance.paths}: path patterns; default none. Requests on them get {@code
+   * 503} with a {@code Retry-After} and a problem saying the service is down for maintenance, from
+   * start-up until {@code restatus.maintenance.until}, or until the {@link Maintenance} switch
+   * stops it.
+   */
+  public static final String MAINTENANCE_PATHS = "restatus.maintenance.paths";
+
+  /**
+   * {@code restatus.maintenance.until}: an ISO-8601 instant; default none. When the start-up
+   * maintenance window ends by itself; {@code Retry-After} counts the whole seconds until then (at
+   * least 1). Without it, {@code Retry-After} is {@code restatus.retry-after}.
+   */
+  public static final String MAINTENANCE_UNTIL = "restatus.maintenance.until";
+
+  /**
+   * {@code restatus.maintenance.exempt}: path patterns; default none. Paths that pass through
+   * during any maintenance window (health checks, status pages).
+   */
+  public static final String MAINTENANCE_EXEMPT = "restatus.maintenance.exempt";
+
+  /**
+   * {@code restatus.consumes.<path-pattern>}: media types ({@code application/json}, {@code
+   * application/*}). A request with a body on a matching path whose {@code Content-Type} is none of
+   * them gets {@code 415} listing them, with {@code Accept-Post} or {@code Accept-Patch}.
+   */
+  public static final String CONSUMES_PREFIX = "restatus.consumes.";
+
+  /**
+   * {@code restatus.produces.<path-pattern>}: media types without wildcards. A request on a
+   * matching path whose {@code Accept} excludes all of them gets {@code 406} listing them.
+   */
+  public static final String PRODUCES_PREFIX = "restatus.produces.";
 
   /** Prefix of every key. */
   public static final String PREFIX = "restatus.";
@@ -135,152 +188,25 @@ public final class RestatusConfig {
    */
   public static final String INSPECT_LIMIT = "restatus.inspect-limit";
 
-  /** One documented key: what the README's table shows. */
-  public record Key(String name, String type, String defaultValue, String meaning) {}
+  private final Map<Declared, Object> values = new IdentityHashMap<>();
 
-  private static final List<Key> KEYS =
-      List.of(
-          new Key(
-              MODE,
-              "`enforce` \\| `report` \\| `off`",
-              "enforce",
-              "`enforce` fixes responses; `report` leaves the wire untouched and logs/counts"
-                  + " violations; `off` passes everything through"),
-          new Key(
-              AUTO_REGISTER,
-              "boolean",
-              "true",
-              "`false` keeps the automatically registered copies (web-fragment, Jersey"
-                  + " auto-discovery) inactive"),
-          new Key(
-              KEEP_ERROR_BODIES,
-              "media types",
-              "",
-              "error bodies of these types are sent as the app wrote them (problem+json always"
-                  + " is)"),
-          new Key(
-              EXCEPTION_PREFIX + "<class>",
-              "status 400-599",
-              "",
-              "uncaught exceptions of this class or a subclass get this status (nearest mapped"
-                  + " superclass wins)"),
-          new Key(
-              CLIENT_ERROR_DETAILS,
-              "boolean",
-              "true",
-              "4xx `detail` shows the exception or `sendError` message"),
-          new Key(
-              SERVER_ERROR_DETAILS,
-              "boolean",
-              "false",
-              "5xx `detail` shows the exception class and message (never the stack)"),
-          new Key(
-              RENDERER,
-              "class name",
-              JsonProblemRenderer.class.getName(),
-              "the `ProblemRenderer` that writes error bodies"),
-          new Key(
-              CONCEAL_FORBIDDEN,
-              "path patterns",
-              "",
-              "on these paths every 403, 404, 405 and OPTIONS gets one canonical 404, whether the"
-                  + " resource exists or not (`/**` for all)"),
-          new Key(
-              CONCEAL_SAFE_HEADERS,
-              "header names",
-              "",
-              "headers the canonical 404 of a concealed path keeps; every other one is dropped"),
-          new Key(
-              RETRY_AFTER,
-              "seconds",
-              "120",
-              "`Retry-After` for every 503 and 429 that lacks a valid one"),
-          new Key(
-              AUTHENTICATE,
-              "challenge",
-              "Bearer realm=\"api\"",
-              "`WWW-Authenticate` for every 401 that lacks one"),
-          new Key(
-              ALLOW_PREFIX + "<path-pattern>",
-              "methods",
-              "",
-              "`Allow` of a 405 on matching paths, instead of the one found from the app"),
-          new Key(
-              METHODS,
-              "methods",
-              "GET HEAD POST PUT PATCH DELETE OPTIONS",
-              "any other method is answered 501 before the app runs"),
-          new Key(
-              INSPECT_LIMIT,
-              "bytes 0-1048576",
-              "8192",
-              "how much of a kept 5xx body is held back and looked at for internals (a stack, an"
-                  + " exception class or message) before it is sent; one that shows any, or is"
-                  + " longer, is replaced"));
-
-  private final Mode mode;
-  private final boolean autoRegister;
-  private final List<String> keepErrorBodies;
-  private final Map<String, Integer> exceptionStatuses;
-  private final boolean clientErrorDetails;
-  private final boolean serverErrorDetails;
-  private final ProblemRenderer renderer;
-  private final List<PathPattern> concealForbidden;
-  private final List<String> concealSafeHeaders;
-  private final long retryAfter;
-  private final String authenticate;
-  private final Map<PathPattern, Set<String>> allowOverrides;
-  private final Set<String> methods;
-  private final int inspectLimit;
-
-  private RestatusConfig(Map<String, Setting> s, ClassLoader loader) {
-    this.mode = Parsers.parseMode(s.get(MODE));
-    this.autoRegister = Parsers.parseBoolean(s.get(AUTO_REGISTER));
-    this.keepErrorBodies = Parsers.parseMediaTypes(s.get(KEEP_ERROR_BODIES));
-    this.clientErrorDetails = Parsers.parseBoolean(s.get(CLIENT_ERROR_DETAILS));
-    this.serverErrorDetails = Parsers.parseBoolean(s.get(SERVER_ERROR_DETAILS));
-    this.renderer = Parsers.parseRenderer(s.get(RENDERER), loader);
-    this.concealForbidden = Parsers.parsePatterns(s.get(CONCEAL_FORBIDDEN));
-    this.concealSafeHeaders = Parsers.parseHeaderNames(s.get(CONCEAL_SAFE_HEADERS));
-    this.retryAfter = Parsers.parseLong(s.get(RETRY_AFTER), 0, Integer.MAX_VALUE, "whole seconds");
-    this.authenticate = Parsers.parseHeaderValue(s.get(AUTHENTICATE));
-    this.methods = Parsers.parseMethods(s.get(METHODS), false);
-    this.inspectLimit = (int) Parsers.parseLong(s.get(INSPECT_LIMIT), 0, 1 << 20, "bytes");
-    Map<String, Integer> exceptions = new LinkedHashMap<>();
-    Map<PathPattern, Set<String>> allow = new LinkedHashMap<>();
-    for (Map.Entry<String, Setting> e : s.entrySet()) {
-      String key = e.getKey();
-      if (key.startsWith(EXCEPTION_PREFIX)) {
-        String cls = key.substring(EXCEPTION_PREFIX.length());
-        if (!Parsers.isClassName(cls)) {
-          throw e.getValue().fail("a key " + EXCEPTION_PREFIX + "<fully.qualified.ClassName>");
-        }
-        exceptions.put(
-            cls, (int) Parsers.parseLong(e.getValue(), 400, 599, "a status from 400 to 599"));
-      } else if (key.startsWith(ALLOW_PREFIX)) {
-        PathPattern pattern;
-        try {
-          pattern = PathPattern.compile(key.substring(ALLOW_PREFIX.length()));
-        } catch (IllegalArgumentException ex) {
-          throw e.getValue()
-              .fail("a key " + ALLOW_PREFIX + "<path-pattern> (" + ex.getMessage() + ")");
-        }
-        allow.put(pattern, Parsers.parseMethods(e.getValue(), true));
-      }
+  private RestatusConfig(Map<String, Setting> settings, ClassLoader loader) {
+    for (Key<?> k : Keys.keys()) {
+      values.put(k, k.parser().parse(settings.get(k.name()), loader));
     }
-    this.exceptionStatuses = Collections.unmodifiableMap(exceptions);
-    List<Map.Entry<PathPattern, Set<String>>> byLength = new ArrayList<>(allow.entrySet());
-    byLength.sort((a, b) -> b.getKey().toString().length() - a.getKey().toString().length());
-    Map<PathPattern, Set<String>> sorted = new LinkedHashMap<>();
-    byLength.forEach(e -> sorted.put(e.getKey(), e.getValue()));
-    this.allowOverrides = Collections.unmodifiableMap(sorted);
+    for (Family<?, ?> f : Keys.families()) {
+      values.put(f, f.parse(settings, loader));
+    }
   }
 
-  /**
-   * @return every documented key, in README order
-   */
-  public static List<Key> keys() {
-    return KEYS;
+  @SuppressWarnings("unchecked")
+  private <T> T get(Key<T> key) {
+    return (T) values.get(key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <K, V> Map<K, V> get(Family<K, V> family) {
+    return (Map<K, V>) values.get(family);
   }
 
   /**
@@ -385,10 +311,8 @@ public final class RestatusConfig {
 
   private static Map<String, Setting> defaultSettings() {
     Map<String, Setting> m = new LinkedHashMap<>();
-    for (Key k : KEYS) {
-      if (!k.name().endsWith(">")) {
-        m.put(k.name(), new Setting(k.name(), k.defaultValue(), "built-in default"));
-      }
+    for (Key<?> k : Keys.keys()) {
+      m.put(k.name(), new Setting(k.name(), k.defaultValue(), "built-in default"));
     }
     return m;
   }
@@ -396,8 +320,8 @@ public final class RestatusConfig {
   private static void merge(Map<String, Setting> into, Map<String, String> from, String source) {
     for (Map.Entry<String, String> e : from.entrySet()) {
       String key = e.getKey().trim();
-      boolean prefixed = key.startsWith(EXCEPTION_PREFIX) || key.startsWith(ALLOW_PREFIX);
-      if (!prefixed && !into.containsKey(key)) {
+      boolean member = Keys.families().stream().anyMatch(f -> key.startsWith(f.prefix()));
+      if (!member && !into.containsKey(key)) {
         throw new ConfigException(
             "Unknown setting "
                 + key
@@ -414,16 +338,14 @@ public final class RestatusConfig {
 
   private static String knownKeys() {
     List<String> names = new ArrayList<>();
-    KEYS.forEach(k -> names.add(k.name()));
+    Keys.ALL.forEach(k -> names.add(k.displayName()));
     return String.join(", ", names);
   }
 
   private static Map<String, String> fromEnvironment(Map<String, String> env) {
     Map<String, String> byEnvName = new LinkedHashMap<>();
-    for (Key k : KEYS) {
-      if (!k.name().endsWith(">")) {
-        byEnvName.put(envName(k.name()), k.name());
-      }
+    for (Key<?> k : Keys.keys()) {
+      byEnvName.put(k.envName(), k.name());
     }
     Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
@@ -432,6 +354,8 @@ public final class RestatusConfig {
       }
       String key = byEnvName.get(e.getKey());
       if (key == null) {
+        List<String> families = new ArrayList<>();
+        Keys.families().forEach(f -> families.add(f.prefix() + "*"));
         throw new ConfigException(
             "Unknown environment variable "
                 + e.getKey()
@@ -439,8 +363,10 @@ public final class RestatusConfig {
                 + Setting.printable(e.getValue())
                 + "\"; known: "
                 + String.join(", ", byEnvName.keySet())
-                + " (restatus.exception.* and restatus.allow.* keys cannot be set from the"
-                + " environment: use restatus.properties or a system property)");
+                + " ("
+                + String.join(" and ", families)
+                + " keys cannot be set from the environment: use restatus.properties or a system"
+                + " property)");
       }
       out.put(key, e.getValue());
     }
@@ -448,110 +374,154 @@ public final class RestatusConfig {
   }
 
   /**
-   * @param key a fixed key such as {@code restatus.retry-after}
-   * @return its environment variable name, {@code RESTATUS_RETRY_AFTER}
-   */
-  static String envName(String key) {
-    return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-  }
-
-  /**
-   * @return what Restatus does with violations
+   * @return {@value #MODE}: what Restatus does with violations
    */
   public Mode mode() {
-    return mode;
+    return get(Keys.MODE_KEY);
   }
 
   /**
-   * @return whether automatically registered copies are active
+   * @return {@value #AUTO_REGISTER}: whether automatically registered copies are active
    */
   public boolean autoRegister() {
-    return autoRegister;
+    return get(Keys.AUTO_REGISTER_KEY);
   }
 
   /**
-   * @return media types whose error bodies are kept as written
+   * @return {@value #KEEP_ERROR_BODIES}: media types whose error bodies are kept as written
    */
   public List<String> keepErrorBodies() {
-    return keepErrorBodies;
+    return get(Keys.KEEP_ERROR_BODIES_KEY);
   }
 
   /**
-   * @return exception class name to status
+   * @return {@value #EXCEPTION_PREFIX}{@code *}: exception class name to status
    */
   public Map<String, Integer> exceptionStatuses() {
-    return exceptionStatuses;
+    return get(Keys.EXCEPTIONS);
   }
 
   /**
-   * @return whether 4xx details show exception and {@code sendError} messages
+   * @return {@value #CLIENT_ERROR_DETAILS}: whether 4xx details show exception and {@code
+   *     sendError} messages
    */
   public boolean clientErrorDetails() {
-    return clientErrorDetails;
+    return get(Keys.CLIENT_ERROR_DETAILS_KEY);
   }
 
   /**
-   * @return whether 5xx details show the exception class and message
+   * @return {@value #SERVER_ERROR_DETAILS}: whether 5xx details show the exception class and
+   *     message
    */
   public boolean serverErrorDetails() {
-    return serverErrorDetails;
+    return get(Keys.SERVER_ERROR_DETAILS_KEY);
   }
 
   /**
-   * @return the renderer of error bodies
+   * @return {@value #RENDERER}: the renderer of error bodies
    */
   public ProblemRenderer renderer() {
-    return renderer;
+    return get(Keys.RENDERER_KEY);
   }
 
   /**
-   * @return the paths whose 403s are concealed as 404s
+   * @return {@value #CONCEAL_FORBIDDEN}: the paths whose 403s are concealed as 404s
    */
   public List<PathPattern> concealForbidden() {
-    return concealForbidden;
+    return get(Keys.CONCEAL_FORBIDDEN_KEY);
   }
 
   /**
    * @return {@value #CONCEAL_SAFE_HEADERS}: the header names a canonical 404 keeps
    */
   public List<String> concealSafeHeaders() {
-    return concealSafeHeaders;
+    return get(Keys.CONCEAL_SAFE_HEADERS_KEY);
   }
 
   /**
-   * @return the default {@code Retry-After} delay in seconds
+   * @return {@value #RETRY_AFTER}: the default {@code Retry-After} delay in seconds
    */
   public long retryAfter() {
-    return retryAfter;
+    return get(Keys.RETRY_AFTER_KEY);
   }
 
   /**
-   * @return the default {@code WWW-Authenticate} challenge
+   * @return {@value #AUTHENTICATE}: the default {@code WWW-Authenticate} challenge
    */
   public String authenticate() {
-    return authenticate;
+    return get(Keys.AUTHENTICATE_KEY);
   }
 
   /**
-   * @return explicit {@code Allow} values per path pattern, longest pattern first
+   * @return {@value #ALLOW_PREFIX}{@code *}: explicit {@code Allow} values per path pattern,
+   *     longest pattern first
    */
   public Map<PathPattern, Set<String>> allowOverrides() {
-    return allowOverrides;
+    return get(Keys.ALLOW);
   }
 
   /**
-   * @return the methods the server implements
+   * @return {@value #METHODS}: the methods the server implements
    */
   public Set<String> methods() {
-    return methods;
+    return get(Keys.METHODS_KEY);
   }
 
   /**
-   * @return how many bytes of a passed-through error body are inspected
+   * @return {@value #MOVED_PREFIX}{@code *}: targets per path pattern, longest pattern first
    */
-  public int inspectLimit() {
-    return inspectLimit;
+  public Map<PathPattern, String> moved() {
+    return get(Keys.MOVED);
   }
 
-  /** Escapes control characters so that a bad value cannot split a log line. */
+  /**
+   * @return {@value #GONE}: the paths that are gone
+   */
+  public List<PathPattern> gone() {
+    return get(Keys.GONE_KEY);
+  }
+
+  /**
+   * @return {@value #MAINTENANCE_PATHS}: the paths of the start-up maintenance window
+   */
+  public List<PathPattern> maintenancePaths() {
+    return get(Keys.MAINTENANCE_PATHS_KEY);
+  }
+
+  /**
+   * @return {@value #MAINTENANCE_UNTIL}: when the start-up maintenance window ends, if it does
+   */
+  public java.util.Optional<java.time.Instant> maintenanceUntil() {
+    return get(Keys.MAINTENANCE_UNTIL_KEY);
+  }
+
+  /**
+   * @return {@value #MAINTENANCE_EXEMPT}: paths that pass through every maintenance window
+   */
+  public List<PathPattern> maintenanceExempt() {
+    return get(Keys.MAINTENANCE_EXEMPT_KEY);
+  }
+
+  /**
+   * @return {@value #CONSUMES_PREFIX}{@code *}: accepted body types per path pattern, longest
+   *     pattern first
+   */
+  public Map<PathPattern, List<String>> consumes() {
+    return get(Keys.CONSUMES);
+  }
+
+  /**
+   * @return {@value #PRODUCES_PREFIX}{@code *}: available response types per path pattern, longest
+   *     pattern first
+   */
+  public Map<PathPattern, List<String>> produces() {
+    return get(Keys.PRODUCES);
+  }
+
+  /**
+   * @return {@value #INSPECT_LIMIT}: how many bytes of a kept error body are looked at
+   */
+  public int inspectLimit() {
+    return get(Keys.INSPECT_LIMIT_KEY);
+  }
 }

@@ -150,6 +150,65 @@ public final class RestatusConfigBuilder {
   }
 
   /**
+   * @param pattern a path pattern ({@value RestatusConfig#MOVED_PREFIX}{@code <path-pattern>})
+   * @param target where it moved: a path from the application root or an absolute URI
+   * @return this builder
+   */
+  public RestatusConfigBuilder moved(String pattern, String target) {
+    return set(RestatusConfig.MOVED_PREFIX + pattern, target);
+  }
+
+  /**
+   * @param patterns {@value RestatusConfig#GONE}
+   * @return this builder
+   */
+  public RestatusConfigBuilder gone(String... patterns) {
+    return set(RestatusConfig.GONE, String.join(" ", patterns));
+  }
+
+  /**
+   * @param patterns {@value RestatusConfig#MAINTENANCE_PATHS}
+   * @return this builder
+   */
+  public RestatusConfigBuilder maintenancePaths(String... patterns) {
+    return set(RestatusConfig.MAINTENANCE_PATHS, String.join(" ", patterns));
+  }
+
+  /**
+   * @param until {@value RestatusConfig#MAINTENANCE_UNTIL}
+   * @return this builder
+   */
+  public RestatusConfigBuilder maintenanceUntil(java.time.Instant until) {
+    return set(RestatusConfig.MAINTENANCE_UNTIL, until.toString());
+  }
+
+  /**
+   * @param patterns {@value RestatusConfig#MAINTENANCE_EXEMPT}
+   * @return this builder
+   */
+  public RestatusConfigBuilder maintenanceExempt(String... patterns) {
+    return set(RestatusConfig.MAINTENANCE_EXEMPT, String.join(" ", patterns));
+  }
+
+  /**
+   * @param pattern a path pattern ({@value RestatusConfig#CONSUMES_PREFIX}{@code <path-pattern>})
+   * @param mediaTypes the body types it accepts
+   * @return this builder
+   */
+  public RestatusConfigBuilder consumes(String pattern, String... mediaTypes) {
+    return set(RestatusConfig.CONSUMES_PREFIX + pattern, String.join(" ", mediaTypes));
+  }
+
+  /**
+   * @param pattern a path pattern ({@value RestatusConfig#PRODUCES_PREFIX}{@code <path-pattern>})
+   * @param mediaTypes the response types it produces
+   * @return this builder
+   */
+  public RestatusConfigBuilder produces(String pattern, String... mediaTypes) {
+    return set(RestatusConfig.PRODUCES_PREFIX + pattern, String.join(" ", mediaTypes));
+  }
+
+  /**
    * @return the defaults overridden by exactly what was set (no file, environment or system
    *     property is read)
    * @throws ConfigException if a value is bad, naming the key

@@ -30,6 +30,13 @@ class RestatusConfigBuilderTest {
             .allow("/fixed/**", "GET", "PUT")
             .methods("GET", "HEAD", "POST")
             .inspectLimit(1024)
+            .moved("/old/*", "/new/{1}")
+            .gone("/retired/**")
+            .maintenancePaths("/**")
+            .maintenanceUntil(java.time.Instant.parse("2999-01-01T00:00:00Z"))
+            .maintenanceExempt("/health")
+            .consumes("/orders/**", "application/json")
+            .produces("/reports/**", "text/csv")
             .build();
     assertThat(c.mode()).isEqualTo(Mode.REPORT);
     assertThat(c.autoRegister()).isFalse();
@@ -48,6 +55,13 @@ class RestatusConfigBuilderTest {
     assertThat(c.allowOverrides().values()).containsExactly(Set.of("GET", "PUT"));
     assertThat(c.methods()).containsExactly("GET", "HEAD", "POST");
     assertThat(c.inspectLimit()).isEqualTo(1024);
+    assertThat(c.moved().values()).containsExactly("/new/{1}");
+    assertThat(c.gone()).extracting(Object::toString).containsExactly("/retired/**");
+    assertThat(c.maintenancePaths()).extracting(Object::toString).containsExactly("/**");
+    assertThat(c.maintenanceUntil()).contains(java.time.Instant.parse("2999-01-01T00:00:00Z"));
+    assertThat(c.maintenanceExempt()).extracting(Object::toString).containsExactly("/health");
+    assertThat(c.consumes().values()).containsExactly(List.of("application/json"));
+    assertThat(c.produces().values()).containsExactly(List.of("text/csv"));
   }
 
   @Test

@@ -149,10 +149,12 @@ class RestatusConfigTest {
 
   @Test
   void environmentVariableNames() {
-    assertThat(RestatusConfig.envName("restatus.retry-after")).isEqualTo("RESTATUS_RETRY_AFTER");
-    assertThat(RestatusConfig.envName("restatus.keep-error-bodies"))
+    assertThat(dev.restatus.core.internal.config.Keys.RETRY_AFTER_KEY.envName())
+        .isEqualTo("RESTATUS_RETRY_AFTER");
+    assertThat(dev.restatus.core.internal.config.Keys.KEEP_ERROR_BODIES_KEY.envName())
         .isEqualTo("RESTATUS_KEEP_ERROR_BODIES");
-    assertThat(RestatusConfig.envName("restatus.mode")).isEqualTo("RESTATUS_MODE");
+    assertThat(dev.restatus.core.internal.config.Keys.MODE_KEY.envName())
+        .isEqualTo("RESTATUS_MODE");
   }
 
   @Test
@@ -316,7 +318,17 @@ class RestatusConfigTest {
         Arguments.of("restatus.inspect-limit", "-1", "bytes"),
         Arguments.of("restatus.client-error-details", "yes", "true or false"),
         Arguments.of("restatus.server-error-details", "1", "true or false"),
-        Arguments.of("restatus.auto-register", "maybe", "true or false"));
+        Arguments.of("restatus.auto-register", "maybe", "true or false"),
+        Arguments.of("restatus.moved./old/*", "/new/{2}", "placeholders the pattern /old/* fills"),
+        Arguments.of("restatus.moved./old/*", "/new/{**}", "placeholders"),
+        Arguments.of("restatus.moved./old/*", "new", "a target path starting with /"),
+        Arguments.of("restatus.moved./old/*", "/a b", "without spaces"),
+        Arguments.of("restatus.moved.old", "/new", "<path-pattern>"),
+        Arguments.of("restatus.gone", "retired", "path patterns"),
+        Arguments.of("restatus.maintenance.until", "tomorrow", "ISO-8601 instant"),
+        Arguments.of("restatus.maintenance.paths", "x", "path patterns"),
+        Arguments.of("restatus.consumes./a", "json", "media types"),
+        Arguments.of("restatus.produces./a", "text/*", "without wildcards"));
   }
 
   @ParameterizedTest(name = "{0}={1}")

@@ -211,6 +211,35 @@ class ExampleServerTest {
         .contains("curl -si");
   }
 
+  @Test
+  void legacyPathsThatMovedOrWentOrAreInMaintenanceOrTakeJson() throws Exception {
+    assertThat(send("GET", "/legacy-raw/v1/orders/42?x=1").statusCode()).isEqualTo(404);
+    HttpResponse<String> moved = send("GET", "/legacy/v1/orders/42?x=1");
+    assertThat(moved.statusCode()).isEqualTo(301);
+    assertThat(moved.headers().firstValue("Location")).contains("/legacy/orders/42?x=1");
+
+    assertThat(send("DELETE", "/legacy/fax/7").statusCode()).isEqualTo(410);
+
+    HttpResponse<String> maintenance = send("GET", "/legacy/exports/today");
+    assertThat(maintenance.statusCode()).isEqualTo(503);
+    assertThat(maintenance.headers().firstValue("Retry-After")).contains("120");
+    assertThat(maintenance.body()).contains("maintenance");
+    assertThat(send("GET", "/legacy/exports/health").statusCode()).isEqualTo(404);
+
+    HttpRequest text =
+        HttpRequest.newBuilder(server.uri("/legacy/orders/42/ship"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString("hi"))
+            .build();
+    HttpResponse<String> unsupported = client.send(text, HttpResponse.BodyHandlers.ofString());
+    assertThat(unsupported.statusCode()).isEqualTo(415);
+    assertThat(unsupported.headers().firstValue("Accept-Post")).contains("application/json");
+    assertThat(send("POST", "/legacy/orders/42/ship").statusCode())
+        .as("a POST without a body is not judged")
+        .isEqualTo(409);
+  }
+
   private static HttpResponse<String> send(String method, String path) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(server.uri(path))

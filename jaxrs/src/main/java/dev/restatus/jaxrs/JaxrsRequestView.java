@@ -46,6 +46,20 @@ final class JaxrsRequestView implements RequestView {
     return headers.apply(name);
   }
 
+  @Override
+  public String query() {
+    return uriInfo.getRequestUri().getRawQuery();
+  }
+
+  @Override
+  public String root() {
+    String root = uriInfo.getBaseUri().getRawPath();
+    if (root == null) {
+      return "";
+    }
+    return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
   /** From Jersey's resource model: the matched resource's methods, HEAD with GET, OPTIONS. */
   @Override
   public Set<String> allowedMethods() {

@@ -1,5 +1,6 @@
 package dev.restatus.jaxrs;
 
+import dev.restatus.core.Maintenance;
 import dev.restatus.core.Mode;
 import dev.restatus.core.RestatusConfig;
 import dev.restatus.core.adapter.Restatus;
@@ -61,6 +62,8 @@ public final class RestatusFeature implements Feature {
     }
     context.property(CONFIGURED, Boolean.TRUE);
     Restatus engine = Restatus.create(config, "jaxrs-" + INSTANCES.incrementAndGet());
+    // the maintenance switch, for resources (through @Context Configuration; also an MXBean)
+    context.property(Maintenance.class.getName(), engine.maintenance());
     context.register(new RestatusResponseFilter(engine));
     context.register(new RestatusRequestFilter(engine));
     context.register(new ProblemWriter(engine));

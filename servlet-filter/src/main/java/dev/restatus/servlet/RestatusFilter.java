@@ -1,5 +1,6 @@
 package dev.restatus.servlet;
 
+import dev.restatus.core.Maintenance;
 import dev.restatus.core.Mode;
 import dev.restatus.core.RestatusConfig;
 import dev.restatus.core.adapter.Decision;
@@ -90,6 +91,10 @@ public class RestatusFilter implements Filter {
     engine =
         Restatus.create(
             config, filterConfig.getFilterName() + "@" + (context.isEmpty() ? "/" : context));
+    // the maintenance switch, for the application's own code (also an MXBean)
+    filterConfig
+        .getServletContext()
+        .setAttribute(Maintenance.class.getName(), engine.maintenance());
   }
 
   @Override

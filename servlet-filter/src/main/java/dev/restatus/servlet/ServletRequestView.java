@@ -87,6 +87,16 @@ final class ServletRequestView implements RequestView {
   }
 
   @Override
+  public String query() {
+    return request.getQueryString();
+  }
+
+  @Override
+  public String root() {
+    return request.getContextPath();
+  }
+
+  @Override
   public Set<String> allowedMethods() {
     return allowProbe.allowedMethods(request);
   }

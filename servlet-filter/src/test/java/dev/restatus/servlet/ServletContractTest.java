@@ -41,6 +41,8 @@ abstract class ServletContractTest {
   private ScenarioRunner report;
   private ScenarioRunner bare;
   private ScenarioRunner noPage;
+  private ScenarioRunner off;
+  private ScenarioRunner without;
 
   abstract ServletContainer newContainer() throws Exception;
 
@@ -58,11 +60,19 @@ abstract class ServletContractTest {
     Map<String, String> noPageSettings = new HashMap<>(Scenarios.SETTINGS);
     noPageSettings.put(ServletContainer.NO_ERROR_PAGE, "true");
     container.add("/nopage", noPageSettings);
+    Map<String, String> offSettings = new HashMap<>(Scenarios.SETTINGS);
+    offSettings.put("restatus.mode", "off");
+    container.add("/off", offSettings);
+    Map<String, String> withoutSettings = new HashMap<>(Scenarios.SETTINGS);
+    withoutSettings.put(ServletContainer.NO_FILTER, "true");
+    container.add("/without", withoutSettings);
     container.start();
     app = new ScenarioRunner(container.base("/app"));
     report = new ScenarioRunner(container.base("/report"));
     bare = new ScenarioRunner(container.base("/bare"));
     noPage = new ScenarioRunner(container.base("/nopage"));
+    off = new ScenarioRunner(container.base("/off"));
+    without = new ScenarioRunner(container.base("/without"));
   }
 
   @AfterAll
@@ -73,6 +83,54 @@ abstract class ServletContractTest {
   @TestFactory
   Stream<DynamicTest> scenarioTable() {
     return app.tests();
+  }
+
+  /**
+   * Servlet only: Jersey on a servlet container answers a Content-Type it cannot parse with the
+   * container's 400 page before any JAX-RS filter runs (the filter in front of it gives a problem).
+   */
+  @Test
+  void aMalformedContentTypeOnADeclaredPathIsA400Problem() throws Exception {
+    HttpResponse<byte[]> r = app.sendWithBody("POST", "/upload/x", "{}", "Content-Type", "json");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(problem(r).get("detail").asText()).contains("Content-Type");
+  }
+
+  @Test
+  void maintenanceIsSwitchedAtRunTimeThroughJmx() throws Exception {
+    javax.management.MBeanServer jmx =
+        java.lang.management.ManagementFactory.getPlatformMBeanServer();
+    javax.management.ObjectName name =
+        new javax.management.ObjectName("dev.restatus:type=Maintenance,name=\"Restatus@/app\",*");
+    java.util.Set<javax.management.ObjectName> found = jmx.queryNames(name, null);
+    assertThat(found).as("the /app filter's maintenance switch").hasSize(1);
+    javax.management.ObjectName on = found.iterator().next();
+    String until = java.time.Instant.now().plusSeconds(60).toString();
+    jmx.invoke(
+        on,
+        "start",
+        new Object[] {"/ok", until},
+        new String[] {"java.lang.String", "java.lang.String"});
+    try {
+      HttpResponse<byte[]> r = app.send("GET", "/ok");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(Long.parseLong(r.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(55L, 60L);
+      problem(r);
+    } finally {
+      jmx.invoke(on, "stop", new Object[0], new String[0]);
+    }
+    assertThat(app.send("GET", "/ok").statusCode()).isEqualTo(200);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> reportModeTable() {
+    return report.sameWireAs(off);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> offModeTable() {
+    return off.sameWireAs(without);
   }
 
   @Test

@@ -30,6 +30,22 @@ public interface RequestView {
   }
 
   /**
+   * @return the raw query string, without {@code ?}, or {@code null} for none
+   */
+  default String query() {
+    return null;
+  }
+
+  /**
+   * @return the application root as the client addresses it, without a trailing slash: the servlet
+   *     context path, or the path of the JAX-RS application's base URI ({@code ""} for the server
+   *     root)
+   */
+  default String root() {
+    return "";
+  }
+
+  /**
    * The methods the application serves on this path, for the {@code Allow} of a 405; computed only
    * when needed. The default knows none.
    *

@@ -203,7 +203,14 @@ public final class Restatus implements AutoCloseable {
     return engine.render(problem);
   }
 
-  /** Unregisters the findings MBean. */
+  /**
+   * @return the maintenance switch of this instance: adapters publish it to applications
+   */
+  public dev.restatus.core.Maintenance maintenance() {
+    return engine.maintenance();
+  }
+
+  /** Unregisters the MBeans. */
   @Override
   public void close() {
     engine.close();

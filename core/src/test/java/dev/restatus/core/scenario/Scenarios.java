@@ -52,14 +52,22 @@ public final class Scenarios {
 
   /** The settings each adapter's fixture is started with. */
   public static final Map<String, String> SETTINGS =
-      Map.of(
-          "restatus.exception.java.lang.IllegalArgumentException", "400",
-          "restatus.exception.java.util.NoSuchElementException", "404",
-          "restatus.exception.java.util.InputMismatchException", "422",
-          "restatus.keep-error-bodies", "application/vnd.legacy+json",
-          "restatus.exception.java.lang.SecurityException", "403",
-          "restatus.conceal-forbidden", "/conceal/** /vault/**",
-          "restatus.allow./fixed/**", "GET, PUT");
+      Map.ofEntries(
+          Map.entry("restatus.exception.java.lang.IllegalArgumentException", "400"),
+          Map.entry("restatus.exception.java.util.NoSuchElementException", "404"),
+          Map.entry("restatus.exception.java.util.InputMismatchException", "422"),
+          Map.entry("restatus.keep-error-bodies", "application/vnd.legacy+json"),
+          Map.entry("restatus.exception.java.lang.SecurityException", "403"),
+          Map.entry("restatus.conceal-forbidden", "/conceal/** /vault/**"),
+          Map.entry("restatus.allow./fixed/**", "GET, PUT"),
+          Map.entry("restatus.moved./v1/orders/*", "/orders/{1}"),
+          Map.entry("restatus.moved./old/**", "/new/{**}"),
+          Map.entry("restatus.gone", "/retired/** /old/gone/**"),
+          Map.entry("restatus.maintenance.paths", "/maint/**"),
+          Map.entry("restatus.maintenance.exempt", "/maint/health"),
+          Map.entry("restatus.consumes./upload/**", "application/json"),
+          Map.entry("restatus.produces./listing/**", "application/json"),
+          Map.entry("restatus.consumes./ok", "application/json"));
 
   /** The string no 5xx body may show. */
   public static final String SECRET = "secret-1234";
@@ -72,6 +80,57 @@ public final class Scenarios {
   public static List<Scenario> all() {
     return List.of(
         get("success passes through", "/ok").status(200).contains("ok"),
+        get("moved path: 301 with its segment and query", "/v1/orders/7?page=2")
+            .status(301)
+            .problem()
+            .headerHas("Location", "/orders/7?page=2"),
+        Scenario.of("moved path, unsafe method: 308", "POST", "/v1/orders/7")
+            .status(308)
+            .problem()
+            .headerHas("Location", "/orders/7"),
+        get("moved tree: the rest of the path follows", "/old/a/b")
+            .status(301)
+            .headerHas("Location", "/new/a/b"),
+        get("the longest of moved and gone wins", "/old/gone/x").status(410).problem(),
+        Scenario.of("gone path: 410 for any method", "DELETE", "/retired/x")
+            .status(410)
+            .problem()
+            .without("Location"),
+        get("maintenance: 503 with Retry-After", "/maint/orders")
+            .status(503)
+            .problem()
+            .headerIs("Retry-After", "120")
+            .detail("The service is down for maintenance. Retry after 120 seconds."),
+        get("maintenance exempt path reaches the app", "/maint/health").status(404).problem(),
+        Scenario.of("body of an undeclared type: 415 with Accept-Post", "POST", "/upload/x")
+            .header("Content-Type", "text/plain")
+            .body("hi")
+            .status(415)
+            .problem()
+            .headerIs("Accept-Post", "application/json"),
+        Scenario.of("PATCH of an undeclared type: 415 with Accept-Patch", "PATCH", "/upload/x")
+            .header("Content-Type", "text/plain")
+            .body("hi")
+            .status(415)
+            .headerIs("Accept-Patch", "application/json")
+            .without("Accept-Post"),
+        Scenario.of("body of a declared type reaches the app", "POST", "/ok")
+            .header("Content-Type", "application/json; charset=utf-8")
+            .body("{}")
+            .status(405)
+            .problem(),
+        get("Accept excluding every produced type: 406", "/listing/x")
+            .header("Accept", "text/csv, application/json;q=0")
+            .status(406)
+            .problem()
+            .contains("application/json"),
+        get("Accept of a produced type reaches the app", "/listing/x")
+            .header("Accept", "text/csv;q=0.5, application/*")
+            .status(404),
+        get("malformed Accept on a declared path: 400", "/listing/x")
+            .header("Accept", "application/json;q=2")
+            .status(400)
+            .problem(),
         Scenario.of("HEAD success has no body", "HEAD", "/ok").status(200).empty(),
         // every 4xx/5xx carries a problem
         get("error status without body", "/status/404").status(404).problem().noDetail(),

@@ -161,4 +161,65 @@ public final class Parsers {
               + ")");
     }
   }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static List<String> parseConcreteMediaTypes(Setting s) {
+    List<String> out = parseMediaTypes(s);
+    for (String t : out) {
+      if (t.endsWith("/*")) {
+        throw s.fail("media types without wildcards, such as application/json");
+      }
+    }
+    return out;
+  }
+
+  /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
+  public static java.util.Optional<java.time.Instant> parseInstant(Setting s) {
+    if (s.value().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(java.time.Instant.parse(s.value()));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw s.fail("an ISO-8601 instant such as 2026-12-02T06:00:00Z, or nothing");
+    }
+  }
+
+  private static final Pattern TARGET = Pattern.compile("[\\x21-\\x7e]+");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}]*)\\}");
+
+  /**
+   * Parses the target of a moved path: an absolute URI or a path starting with {@code /}, whose
+   * placeholders the pattern can fill ({@code {1}} up to its number of {@code *}s, {@code {**}}
+   * only after a final {@code **}).
+   */
+  public static String parseTarget(PathPattern pattern, Setting s) {
+    String v = s.value();
+    boolean absolute = v.matches("[A-Za-z][A-Za-z0-9+.-]*://.+");
+    if (!TARGET.matcher(v).matches() || !(absolute || (v.startsWith("/") && !v.startsWith("//")))) {
+      throw s.fail("a target path starting with / or an absolute URI, without spaces");
+    }
+    java.util.regex.Matcher m = PLACEHOLDER.matcher(v);
+    while (m.find()) {
+      String name = m.group(1);
+      boolean ok =
+          name.equals("**")
+              ? pattern.hasTail()
+              : name.matches("[1-9][0-9]{0,2}")
+                  && Integer.parseInt(name) <= pattern.singleWildcards();
+      if (!ok) {
+        throw s.fail(
+            "placeholders the pattern "
+                + pattern
+                + " fills: {1} to {"
+                + pattern.singleWildcards()
+                + "} for its * segments"
+                + (pattern.hasTail() ? ", {**} for its final **" : "")
+                + "; not {"
+                + name
+                + "}");
+      }
+    }
+    return v;
+  }
 }

@@ -35,6 +35,9 @@ final class Draft {
   /** The application's message for a generated problem's detail, or {@code null}. */
   String detail;
 
+  /** Extension members of a generated problem, in order. */
+  final Map<String, Object> extensions = new LinkedHashMap<>();
+
   /**
    * Set by the conceal rule: the lower-case names of the only application headers that survive, or
    * {@code null} for no such restriction.
@@ -115,6 +118,11 @@ final class Draft {
   void removeHeader(String name) {
     set.keySet().removeIf(k -> k.equalsIgnoreCase(name));
     remove.put(name.toLowerCase(Locale.ROOT), name);
+  }
+
+  /** Adds an extension member to the problem a rule answers with. */
+  void extension(String name, Object value) {
+    extensions.put(name, value);
   }
 
   void found(String rule, String what) {

@@ -25,6 +25,7 @@ public final class Engine {
   private final ExceptionRule exceptions;
   private final List<Rule> rules;
   private final Findings findings;
+  private final MaintenanceRule maintenance;
 
   /**
    * @param config the settings
@@ -33,16 +34,27 @@ public final class Engine {
   public Engine(RestatusConfig config, String name) {
     this.config = config;
     this.exceptions = new ExceptionRule(config, problems);
+    this.maintenance =
+        new MaintenanceRule(
+            config.maintenancePaths(),
+            config.maintenanceUntil(),
+            config.maintenanceExempt(),
+            config.retryAfter(),
+            java.time.Clock.systemUTC());
     // The order is the contract (docs/ARCHITECTURE.md, Where each rule lives): an unimplemented
-    // method is answered 501 before anything else, concealment before every rule that adds headers
-    // or keeps a body (a canonical 404 gets no challenge, no Allow, no kept body), and the body
-    // rule after the header rules it must not undo.
+    // method is answered 501 before anything else, then moved and gone paths, then maintenance;
+    // concealment before every rule that adds headers or keeps a body (a canonical 404 gets no
+    // challenge, no Allow, no kept body), and the body rule after the header rules it must not
+    // undo.
     this.rules =
         List.of(
             new NotImplementedRule(config.methods()),
+            new MovedRule(config.moved(), config.gone()),
+            maintenance,
             new ConcealForbiddenRule(
                 config.concealForbidden(),
                 ConcealForbiddenRule.lowerCase(config.concealSafeHeaders())),
+            new MediaTypeRule(config.consumes(), config.produces()),
             new ChallengeRule(config.authenticate()),
             new AllowRule(config.allowOverrides(), config.methods()),
             new RetryAfterRule(config.retryAfter()),
@@ -51,6 +63,7 @@ public final class Engine {
     this.findings = new Findings(config.mode());
     if (name != null && config.mode() != Mode.OFF) {
       findings.register(name);
+      maintenance.register(name);
     }
   }
 
@@ -89,7 +102,7 @@ public final class Engine {
     if (!d.answered() || config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
-    return Optional.of(replace(d, problems.generate(d.status, d.detail)));
+    return Optional.of(replace(d, problems.generate(d.status, d.detail, d.extensions)));
   }
 
   /**
@@ -148,7 +161,7 @@ public final class Engine {
     return switch (d.body) {
       case KEEP -> new Decision.Keep(d.status, d.edits(Map.of(), List.of()));
       case DROP -> new Decision.Drop(d.status, d.edits(Map.of(), List.of()));
-      case PROBLEM -> replace(d, problems.generate(d.status, d.detail));
+      case PROBLEM -> replace(d, problems.generate(d.status, d.detail, d.extensions));
     };
   }
 
@@ -275,8 +288,16 @@ public final class Engine {
     return new Decision.Replace(d.status, d.edits(id, removed), p, r.render(p), r.contentType());
   }
 
-  /** Unregisters the findings MBean. */
+  /**
+   * @return the maintenance switch
+   */
+  public dev.restatus.core.Maintenance maintenance() {
+    return maintenance;
+  }
+
+  /** Unregisters the MBeans. */
   public void close() {
     findings.unregister();
+    maintenance.unregister();
   }
 }

@@ -3,15 +3,11 @@ package dev.restatus.core.internal.rules;
 import dev.restatus.core.FindingsMXBean;
 import dev.restatus.core.Mode;
 import java.lang.System.Logger.Level;
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import javax.management.InstanceAlreadyExistsException;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -100,33 +96,14 @@ public final class Findings implements FindingsMXBean {
   }
 
   synchronized void register(String name) {
-    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-    String base = "dev.restatus:type=Findings,name=" + ObjectName.quote(name);
-    for (int i = 1; registered == null && i < 100; i++) {
-      try {
-        ObjectName on = new ObjectName(i == 1 ? base : base + ",instance=" + i);
-        if (!server.isRegistered(on)) {
-          server.registerMBean(this, on);
-          registered = on;
-        }
-      } catch (InstanceAlreadyExistsException e) {
-        // registered meanwhile by another instance: try the next name
-      } catch (JMException | SecurityException e) {
-        LOG.log(Level.DEBUG, "Cannot register the Restatus findings MBean", e);
-        return;
-      }
+    if (registered == null) {
+      registered = MBeans.register(this, "Findings", name);
     }
   }
 
   synchronized void unregister() {
-    if (registered != null) {
-      try {
-        ManagementFactory.getPlatformMBeanServer().unregisterMBean(registered);
-      } catch (JMException | SecurityException e) {
-        LOG.log(Level.DEBUG, "Cannot unregister " + registered, e);
-      }
-      registered = null;
-    }
+    MBeans.unregister(registered);
+    registered = null;
   }
 
   /**

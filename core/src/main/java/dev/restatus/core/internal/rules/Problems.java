@@ -13,6 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class Problems {
 
   Problem generate(int status, String detail) {
+    return generate(status, detail, java.util.Map.of());
+  }
+
+  Problem generate(int status, String detail, java.util.Map<String, Object> extensions) {
     String id = newId();
     if (detail == null && status >= 500) {
       detail =
@@ -20,7 +24,9 @@ final class Problems {
               + id
               + " when reporting this.";
     }
-    return Problem.builder(status).detail(detail).extension(Restatus.ERROR_ID_MEMBER, id).build();
+    Problem.Builder b = Problem.builder(status).detail(detail);
+    extensions.forEach(b::extension);
+    return b.extension(Restatus.ERROR_ID_MEMBER, id).build();
   }
 
   static String errorId(Problem p) {

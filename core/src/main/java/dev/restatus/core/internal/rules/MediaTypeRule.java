@@ -1,0 +1,113 @@
+package dev.restatus.core.internal.rules;
+
+import dev.restatus.core.PathPattern;
+import dev.restatus.core.internal.http.MediaRange;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request rule for the media types a path declares ({@code restatus.consumes.<path-pattern>},
+ * {@code restatus.produces.<path-pattern>}; the longest matching pattern wins):
+ *
+ * <ul>
+ *   <li>a request with a body whose {@code Content-Type} is not among the consumed types gets
+ *       {@code 415}, listing them, with {@code Accept-Post} (POST) or {@code Accept-Patch} (PATCH)
+ *       naming them (RFC 9110 section 15.5.16, RFC 5789 section 3.1); a request without a body is
+ *       not judged;
+ *   <li>a request whose {@code Accept} gives every produced type a weight of 0 gets {@code 406},
+ *       listing them (RFC 9110 section 12.5.1); no {@code Accept} accepts anything;
+ *   <li>a malformed {@code Content-Type} or {@code Accept} on such a path is a {@code 400}.
+ * </ul>
+ */
+final class MediaTypeRule implements Rule {
+
+  private final Map<PathPattern, List<String>> consumes;
+  private final Map<PathPattern, List<String>> produces;
+
+  /** Both maps ordered longest pattern first. */
+  MediaTypeRule(Map<PathPattern, List<String>> consumes, Map<PathPattern, List<String>> produces) {
+    this.consumes = consumes;
+    this.produces = produces;
+  }
+
+  @Override
+  public void onRequest(Draft d) {
+    String path = d.request.path();
+    List<String> accepted = longest(consumes, path);
+    if (accepted != null && hasBody(d)) {
+      String contentType = d.request.header("Content-Type");
+      MediaRange sent = null;
+      if (contentType != null) {
+        try {
+          sent = MediaRange.parseContentType(contentType);
+        } catch (IllegalArgumentException e) {
+          d.found("malformed-header", "malformed Content-Type");
+          d.answer(400, "The Content-Type header is malformed: " + e.getMessage() + ".");
+          return;
+        }
+      }
+      if (sent == null || !isAmong(sent, accepted)) {
+        d.found("unsupported-media-type", "body of a type the path does not consume");
+        d.answer(415, "This resource accepts " + String.join(", ", accepted) + ".");
+        d.extension("accepted", accepted);
+        String method = d.request.method();
+        if (method.equals("POST")) {
+          d.setHeader("Accept-Post", String.join(", ", accepted));
+        } else if (method.equals("PATCH")) {
+          d.setHeader("Accept-Patch", String.join(", ", accepted));
+        }
+        return;
+      }
+    }
+    List<String> available = longest(produces, path);
+    String accept = d.request.header("Accept");
+    if (available != null && accept != null) {
+      List<MediaRange> ranges;
+      try {
+        ranges = MediaRange.parseAccept(accept);
+      } catch (IllegalArgumentException e) {
+        d.found("malformed-header", "malformed Accept");
+        d.answer(400, "The Accept header is malformed: " + e.getMessage() + ".");
+        return;
+      }
+      for (String type : available) {
+        if (MediaRange.weightOf(ranges, MediaRange.parseContentType(type)) > 0) {
+          return;
+        }
+      }
+      d.found("not-acceptable", "Accept excludes every type the path produces");
+      d.answer(406, "This resource can only produce " + String.join(", ", available) + ".");
+      d.extension("available", available);
+    }
+  }
+
+  private static boolean hasBody(Draft d) {
+    String length = d.request.header("Content-Length");
+    if (length != null) {
+      return !length.trim().equals("0");
+    }
+    return d.request.header("Transfer-Encoding") != null;
+  }
+
+  /** A consumed entry is a type ({@code application/json}) or a range ({@code application/*}). */
+  private static boolean isAmong(MediaRange sent, List<String> accepted) {
+    for (String a : accepted) {
+      int slash = a.indexOf('/');
+      String type = a.substring(0, slash);
+      String subtype = a.substring(slash + 1);
+      if (type.equals(sent.type()) && (subtype.equals("*") || subtype.equals(sent.subtype()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static <V> V longest(Map<PathPattern, V> byPattern, String path) {
+    for (Map.Entry<PathPattern, V> e : byPattern.entrySet()) {
+      if (e.getKey().matches(path)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+}
