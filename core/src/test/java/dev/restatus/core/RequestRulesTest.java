@@ -111,6 +111,22 @@ class RequestRulesTest {
   }
 
   @Test
+  void capturesCannotAddPathParametersOrQueryMembers() {
+    Restatus r =
+        restatus(
+            "restatus.moved./v1/*", "/v2/{1}",
+            "restatus.moved./q/*", "/y?a={1}",
+            "restatus.moved./f/*", "/y/{1}#top");
+    assertThat(answer(r.onRequest(Req.of("GET", "/v1/a;b"))).headers().first("Location"))
+        .isEqualTo("/shop/v2/a%3Bb");
+    assertThat(answer(r.onRequest(Req.of("GET", "/q/a&b=c+d"))).headers().first("Location"))
+        .isEqualTo("/shop/y?a=a%26b%3Dc%2Bd");
+    assertThat(answer(r.onRequest(Req.of("GET", "/f/a").query("z=1"))).headers().first("Location"))
+        .as("the query goes before the fragment")
+        .isEqualTo("/shop/y/a?z=1#top");
+  }
+
+  @Test
   void theLongestPatternOfMovedAndGoneWins() {
     Restatus r =
         restatus(

@@ -322,6 +322,7 @@ class RestatusConfigTest {
         Arguments.of("restatus.moved./old/*", "/new/{2}", "placeholders the pattern /old/* fills"),
         Arguments.of("restatus.moved./old/*", "/new/{**}", "placeholders"),
         Arguments.of("restatus.moved./old/*", "new", "a target path starting with /"),
+        Arguments.of("restatus.moved./old/*", "/new/{1", "braces are placeholders"),
         Arguments.of("restatus.moved./old/*", "/a b", "without spaces"),
         Arguments.of("restatus.moved.old", "/new", "<path-pattern>"),
         Arguments.of("restatus.gone", "retired", "path patterns"),

@@ -83,7 +83,21 @@ final class ServletRequestView implements RequestView {
 
   @Override
   public String header(String name) {
-    return request.getHeader(name);
+    // repeated lines of a header are one comma-separated list (RFC 9110 section 5.3), as JAX-RS's
+    // getHeaderString gives them
+    java.util.Enumeration<String> values = request.getHeaders(name);
+    if (values == null || !values.hasMoreElements()) {
+      return request.getHeader(name);
+    }
+    String first = values.nextElement();
+    if (!values.hasMoreElements()) {
+      return first;
+    }
+    StringBuilder all = new StringBuilder(first);
+    while (values.hasMoreElements()) {
+      all.append(", ").append(values.nextElement());
+    }
+    return all.toString();
   }
 
   @Override

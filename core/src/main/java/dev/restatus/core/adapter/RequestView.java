@@ -18,7 +18,8 @@ public interface RequestView {
 
   /**
    * @param name a header name, case-insensitive
-   * @return its first value, or {@code null}
+   * @return its value, repeated lines joined with commas into one list (RFC 9110 section 5.3), or
+   *     {@code null}
    */
   String header(String name);
 

@@ -124,6 +124,10 @@ public final class Scenarios {
             .status(406)
             .problem()
             .contains("application/json"),
+        get("Accept lines are one list: a later line can accept", "/listing/x")
+            .header("Accept", "text/csv")
+            .header("accept", "application/json")
+            .status(404),
         get("Accept of a produced type reaches the app", "/listing/x")
             .header("Accept", "text/csv;q=0.5, application/*")
             .status(404),

@@ -199,6 +199,9 @@ public final class Parsers {
     if (!TARGET.matcher(v).matches() || !(absolute || (v.startsWith("/") && !v.startsWith("//")))) {
       throw s.fail("a target path starting with / or an absolute URI, without spaces");
     }
+    if (PLACEHOLDER.matcher(v).replaceAll("").matches(".*[{}].*")) {
+      throw s.fail("a target whose braces are placeholders such as {1} or {**}");
+    }
     java.util.regex.Matcher m = PLACEHOLDER.matcher(v);
     while (m.find()) {
       String name = m.group(1);

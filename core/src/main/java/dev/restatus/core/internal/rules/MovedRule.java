@@ -84,12 +84,19 @@ final class MovedRule implements Rule {
       target = (root == null ? "" : root) + target;
     }
     if (query != null && !query.isEmpty()) {
-      target += (target.indexOf('?') < 0 ? "?" : "&") + query;
+      int hash = target.indexOf('#');
+      String fragment = hash < 0 ? "" : target.substring(hash);
+      String head = hash < 0 ? target : target.substring(0, hash);
+      target = head + (head.indexOf('?') < 0 ? "?" : "&") + query + fragment;
     }
     return target;
   }
 
-  /** Percent-encodes what may not stand in a path segment ({@code /} too, unless a remainder). */
+  /**
+   * Percent-encodes all but the characters that mean the same in a path segment and in a query
+   * value: {@code ;} (a path parameter), {@code &}, {@code =}, {@code +} and {@code ,} are encoded,
+   * and {@code /} unless a remainder.
+   */
   static String encode(String segment, boolean keepSlashes) {
     StringBuilder b = new StringBuilder();
     for (byte x : segment.getBytes(StandardCharsets.UTF_8)) {
@@ -98,7 +105,7 @@ final class MovedRule implements Rule {
           (c >= 'a' && c <= 'z')
               || (c >= 'A' && c <= 'Z')
               || (c >= '0' && c <= '9')
-              || "-._~!$&'()*+,;=:@".indexOf(c) >= 0
+              || "-._~!$'()*:@".indexOf(c) >= 0
               || (keepSlashes && c == '/');
       if (plain) {
         b.append((char) c);
