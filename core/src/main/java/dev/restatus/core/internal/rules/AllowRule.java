@@ -95,12 +95,7 @@ final class AllowRule implements Rule {
   }
 
   private Set<String> override(String path) {
-    for (Map.Entry<PathPattern, Set<String>> e : overrides.entrySet()) {
-      if (e.getKey().matches(path)) {
-        return e.getValue();
-      }
-    }
-    return null;
+    return PathPatterns.longest(overrides, path);
   }
 
   private static String join(Set<String> methods, String rejected) {

@@ -31,12 +31,7 @@ final class ConcealForbiddenRule implements Rule {
    * @return whether the path is concealed
    */
   boolean covers(String path) {
-    for (PathPattern p : concealed) {
-      if (p.matches(path)) {
-        return true;
-      }
-    }
-    return false;
+    return PathPatterns.any(concealed, path);
   }
 
   /**

@@ -50,7 +50,7 @@ final class MaintenanceRule implements Rule, Maintenance, MaintenanceMXBean {
       return;
     }
     String path = d.request.path();
-    if (!matches(w.paths, path) || matches(exempt, path)) {
+    if (!PathPatterns.any(w.paths, path) || PathPatterns.any(exempt, path)) {
       return;
     }
     long seconds = retryAfter;
@@ -60,15 +60,6 @@ final class MaintenanceRule implements Rule, Maintenance, MaintenanceMXBean {
     }
     d.answer(503, "The service is down for maintenance. Retry after " + seconds + " seconds.");
     d.setHeader("Retry-After", Long.toString(seconds));
-  }
-
-  private static boolean matches(List<PathPattern> patterns, String path) {
-    for (PathPattern p : patterns) {
-      if (p.matches(path)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The window in force now: one whose end has passed is ended. */

@@ -33,7 +33,7 @@ final class MediaTypeRule implements Rule {
   @Override
   public void onRequest(Draft d) {
     String path = d.request.path();
-    List<String> accepted = longest(consumes, path);
+    List<String> accepted = PathPatterns.longest(consumes, path);
     if (accepted != null && hasBody(d)) {
       String contentType = d.request.header("Content-Type");
       MediaRange sent = null;
@@ -59,7 +59,7 @@ final class MediaTypeRule implements Rule {
         return;
       }
     }
-    List<String> available = longest(produces, path);
+    List<String> available = PathPatterns.longest(produces, path);
     String accept = d.request.header("Accept");
     if (available != null && accept != null) {
       List<MediaRange> ranges;
@@ -100,14 +100,5 @@ final class MediaTypeRule implements Rule {
       }
     }
     return false;
-  }
-
-  private static <V> V longest(Map<PathPattern, V> byPattern, String path) {
-    for (Map.Entry<PathPattern, V> e : byPattern.entrySet()) {
-      if (e.getKey().matches(path)) {
-        return e.getValue();
-      }
-    }
-    return null;
   }
 }
