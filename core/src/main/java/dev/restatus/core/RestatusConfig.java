@@ -133,9 +133,21 @@ public final class RestatusConfig {
 
   /**
    * {@code restatus.renderer}: class name of a {@link ProblemRenderer} with a public no-argument
-   * constructor; default {@link JsonProblemRenderer}.
+   * constructor; default {@link JsonProblemRenderer}. With the default, a client that prefers XML
+   * to JSON gets {@link XmlProblemRenderer}'s {@code application/problem+xml}; a renderer of its
+   * own writes every problem.
    */
   public static final String RENDERER = "restatus.renderer";
+
+  /**
+   * {@code restatus.error-pages}: statuses from 400 to 599 (or {@code *} for a default page) for
+   * which the application registered its own HTML error page in code (an embedded container's
+   * {@code addErrorPage}, Spring Boot's error controller); default none. Servlet filter only: the
+   * pages of {@code WEB-INF/web.xml} are found without it. A client that prefers HTML to JSON gets
+   * the page instead of a problem for a {@code sendError} of such a status (a 5xx page only if it
+   * shows no internals); the filter must be mapped to the {@code ERROR} dispatch to see it.
+   */
+  public static final String ERROR_PAGES = "restatus.error-pages";
 
   /**
    * {@code restatus.conceal-forbidden}: path patterns ({@link PathPattern}), comma or space
@@ -422,6 +434,14 @@ public final class RestatusConfig {
    */
   public ProblemRenderer renderer() {
     return get(Keys.RENDERER_KEY);
+  }
+
+  /**
+   * @return {@value #ERROR_PAGES}: the statuses with an error page registered in code, 0 standing
+   *     for a default page
+   */
+  public java.util.Set<Integer> errorPages() {
+    return get(Keys.ERROR_PAGES_KEY);
   }
 
   /**

@@ -93,6 +93,14 @@ public final class RestatusConfigBuilder {
   }
 
   /**
+   * @param statuses {@value RestatusConfig#ERROR_PAGES}: statuses, or {@code *} for a default page
+   * @return this builder
+   */
+  public RestatusConfigBuilder errorPages(String... statuses) {
+    return set(RestatusConfig.ERROR_PAGES, String.join(" ", statuses));
+  }
+
+  /**
    * @param patterns {@value RestatusConfig#CONCEAL_FORBIDDEN}
    * @return this builder
    */

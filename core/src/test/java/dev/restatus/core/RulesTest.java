@@ -86,6 +86,7 @@ class RulesTest {
     private boolean hasBody;
     private String errorMessage;
     private boolean errorSent;
+    private boolean errorPage;
 
     private Resp(int status) {
       this.status = status;
@@ -104,6 +105,17 @@ class RulesTest {
     Resp body(String contentType) {
       hasBody = true;
       return header("Content-Type", contentType);
+    }
+
+    /** The application has its own error page for this {@code sendError} status. */
+    Resp withErrorPage() {
+      errorPage = true;
+      return this;
+    }
+
+    @Override
+    public boolean hasErrorPage() {
+      return errorPage;
     }
 
     /** A servlet {@code sendError(status, message)}. */
@@ -907,7 +919,9 @@ class RulesTest {
 
       assertThat(f.status()).isEqualTo(429);
       assertThat(f.problem()).isEqualTo(pe.problem());
-      assertThat(f.headers()).containsExactly(Map.entry("Retry-After", List.of("7")));
+      assertThat(f.headers())
+          .containsExactly(
+              Map.entry("Retry-After", List.of("7")), Map.entry("Vary", List.of("Accept")));
     }
 
     @Test
@@ -995,13 +1009,16 @@ class RulesTest {
       assertThat(p.title()).isEqualTo("Internal Server Error");
       String id = (String) p.extensions().get(Restatus.ERROR_ID_MEMBER);
       assertThat(id).isNotBlank();
-      assertThat(f.headers()).containsExactly(Map.entry(Restatus.ERROR_ID_HEADER, List.of(id)));
+      assertThat(f.headers())
+          .containsExactly(
+              Map.entry(Restatus.ERROR_ID_HEADER, List.of(id)),
+              Map.entry("Vary", List.of("Accept")));
       assertThat(p.detail())
           .contains(id)
           .doesNotContain("secret-token-42")
           .doesNotContain("IllegalStateException")
           .doesNotContain("java.lang");
-      String rendered = new String(engine.render(p), StandardCharsets.US_ASCII);
+      String rendered = new String(engine.render(p, Problem.MEDIA_TYPE), StandardCharsets.US_ASCII);
       assertThat(rendered).doesNotContain("secret-token-42").doesNotContain("IllegalState");
     }
 
@@ -1013,7 +1030,8 @@ class RulesTest {
           .containsExactly(
               Map.entry(
                   Restatus.ERROR_ID_HEADER,
-                  List.of((String) f.problem().extensions().get(Restatus.ERROR_ID_MEMBER))));
+                  List.of((String) f.problem().extensions().get(Restatus.ERROR_ID_MEMBER))),
+              Map.entry("Vary", List.of("Accept")));
     }
 
     @Test
@@ -1385,7 +1403,10 @@ class RulesTest {
     Restatus r = restatus("restatus.renderer", TextProblemRenderer.class.getName());
     Problem p = Problem.builder(409).detail("x").build();
 
-    assertThat(new String(r.render(p), java.nio.charset.StandardCharsets.US_ASCII))
+    assertThat(
+            new String(
+                r.render(p, XmlProblemRenderer.MEDIA_TYPE),
+                java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("409 Conflict: x");
     Decision d = respond(r, "GET", "/x", Resp.of(404));
     assertThat(replaced(d).contentType()).isEqualTo("text/x-problem");
@@ -1395,7 +1416,9 @@ class RulesTest {
 
   @Test
   void theDefaultRendererWritesJsonWithoutAnErrorIdOfItsOwn() throws Exception {
-    JsonNode n = JSON.readTree(restatus().render(Problem.builder(409).detail("x").build()));
+    JsonNode n =
+        JSON.readTree(
+            restatus().render(Problem.builder(409).detail("x").build(), Problem.MEDIA_TYPE));
     assertThat(n.get("status").asInt()).isEqualTo(409);
     assertThat(n.get("detail").asText()).isEqualTo("x");
     assertThat(n.has("errorId")).isFalse();

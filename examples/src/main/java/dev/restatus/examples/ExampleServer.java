@@ -265,8 +265,14 @@ public final class ExampleServer {
             "uncaught exception, its message holds a password: HTML 500 vs sanitized problem",
             curl("", "/legacy-raw/orders/13", "/legacy/orders/13")),
         Map.entry(
-            "sendError(404) and HEAD: Jetty's HTML page vs problem headers",
+            "sendError(404) and HEAD: the shop's HTML error page vs problem headers",
             curl("-I ", "/legacy-raw/orders/7", "/legacy/orders/7")),
+        Map.entry(
+            "a client preferring XML: the shop's HTML 404 page vs problem+xml",
+            curl("-H 'Accept: application/xml' ", "/legacy-raw/orders/7", "/legacy/orders/7")),
+        Map.entry(
+            "a browser: the shop's own 404 page both times (wrapped: with Vary: Accept)",
+            curl("-H 'Accept: text/html' ", "/legacy-raw/orders/7", "/legacy/orders/7")),
         Map.entry(
             "IllegalArgumentException, mapped by restatus.exception.*: 500 vs 400",
             curl("", "/legacy-raw/orders/0", "/legacy/orders/0")),

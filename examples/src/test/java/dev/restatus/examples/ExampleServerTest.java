@@ -181,6 +181,27 @@ class ExampleServerTest {
   }
 
   @Test
+  void aBrowserKeepsTheShopsNotFoundPageAnApiClientGetsAProblem() throws Exception {
+    String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    HttpResponse<String> page = send("GET", "/legacy/orders/7", "Accept", browser);
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(type(page)).startsWith("text/html");
+    assertThat(page.body()).contains("We could not find that page");
+    assertThat(page.headers().firstValue("Vary")).hasValue("Accept");
+
+    HttpResponse<String> json = send("GET", "/legacy/orders/7", "Accept", "application/json");
+    assertThat(type(json)).startsWith(PROBLEM);
+    assertThat(json.headers().firstValue("Vary")).hasValue("Accept");
+
+    HttpResponse<String> xml = send("GET", "/legacy/orders/7", "Accept", "application/xml");
+    assertThat(type(xml)).startsWith("application/problem+xml");
+    assertThat(xml.body()).contains("<status>404</status>");
+
+    HttpResponse<String> raw = send("GET", "/legacy-raw/orders/7", "Accept", "application/json");
+    assertThat(type(raw)).startsWith("text/html"); // without Restatus, the page for everyone
+  }
+
+  @Test
   void emptyBodiesStayEmpty() throws Exception {
     HttpResponse<String> head = send("HEAD", "/legacy/orders/7");
     assertThat(head.statusCode()).isEqualTo(404);
@@ -240,13 +261,16 @@ class ExampleServerTest {
         .isEqualTo(409);
   }
 
-  private static HttpResponse<String> send(String method, String path) throws Exception {
-    HttpRequest request =
+  private static HttpResponse<String> send(String method, String path, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(server.uri(path))
             .timeout(Duration.ofSeconds(10))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    return client.send(request, HttpResponse.BodyHandlers.ofString());
+            .method(method, HttpRequest.BodyPublishers.noBody());
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String type(HttpResponse<?> response) {

@@ -4,9 +4,11 @@ import dev.restatus.core.adapter.RequestPaths;
 import dev.restatus.core.adapter.RequestView;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.glassfish.jersey.server.ExtendedUriInfo;
@@ -86,5 +88,50 @@ final class JaxrsRequestView implements RequestView {
     }
     methods.add(HttpMethod.OPTIONS);
     return methods;
+  }
+
+  /** From Jersey's resource model: the {@code @Consumes} of the matched resource's methods. */
+  @Override
+  public List<String> consumes() {
+    return declared(ResourceMethod::getConsumedTypes);
+  }
+
+  /** From Jersey's resource model: the {@code @Produces} of the matched resource's methods. */
+  @Override
+  public List<String> produces() {
+    return declared(ResourceMethod::getProducedTypes);
+  }
+
+  /**
+   * The media types the methods of the matched resource that serve this request's method declare;
+   * empty if any of them takes any type, or nothing matched.
+   */
+  private List<String> declared(Function<ResourceMethod, List<MediaType>> types) {
+    if (!(uriInfo instanceof ExtendedUriInfo ext)) {
+      return List.of();
+    }
+    List<ResourceMethod> methods;
+    Resource resource = ext.getMatchedModelResource();
+    if (resource != null) {
+      methods = resource.getResourceMethods();
+    } else if (!ext.getMatchedRuntimeResources().isEmpty()) {
+      methods = ext.getMatchedRuntimeResources().get(0).getResourceMethods();
+    } else {
+      return List.of();
+    }
+    String served = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
+    Set<String> out = new LinkedHashSet<>();
+    for (ResourceMethod m : methods) {
+      if (!m.getHttpMethod().equals(served)) {
+        continue;
+      }
+      for (MediaType t : types.apply(m)) {
+        if (t.isWildcardType()) {
+          return List.of(); // takes anything: no hint to give
+        }
+        out.add(t.getType() + "/" + t.getSubtype());
+      }
+    }
+    return List.copyOf(out);
   }
 }

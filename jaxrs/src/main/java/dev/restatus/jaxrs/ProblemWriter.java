@@ -14,7 +14,8 @@ import java.lang.reflect.Type;
 /**
  * Writes a {@link Problem} entity with the configured renderer. It declares every media type, so
  * that a problem is sent whatever the request's {@code Accept} says (RFC 9110 lets an error
- * response ignore it); {@link RestatusResponseFilter} labels it {@code application/problem+json}.
+ * response ignore it); {@link RestatusResponseFilter} labels it with the media type the request
+ * negotiates ({@code application/problem+json}, or {@code +xml}), which this writer then renders.
  */
 @Produces(MediaType.WILDCARD)
 final class ProblemWriter implements MessageBodyWriter<Problem> {
@@ -41,6 +42,7 @@ final class ProblemWriter implements MessageBodyWriter<Problem> {
       MultivaluedMap<String, Object> httpHeaders,
       OutputStream entityStream)
       throws IOException {
-    entityStream.write(engine.render(problem));
+    String essence = mediaType == null ? null : mediaType.getType() + "/" + mediaType.getSubtype();
+    entityStream.write(engine.render(problem, essence));
   }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -58,7 +57,7 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
         b.header(HttpHeaders.ALLOW, null);
       }
       f.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
-      return b.entity(p).type(Problem.MEDIA_TYPE).build();
+      return b.entity(p).type(engine.problemMediaType(view)).build();
     }
     Failure f = engine.onException(view, thrown);
     Response.ResponseBuilder b = Response.status(f.status());
@@ -67,7 +66,7 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
         b.header(h.getKey(), v);
       }
     }
-    return b.entity(f.problem()).type(MediaType.valueOf(Problem.MEDIA_TYPE)).build();
+    return b.entity(f.problem()).type(engine.problemMediaType(view)).build();
   }
 
   private boolean isRoutingError() {

@@ -37,15 +37,16 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext req, ContainerResponseContext res) {
+    JaxrsRequestView request =
+        new JaxrsRequestView(req.getMethod(), req.getUriInfo(), req::getHeaderString);
     if (res.getEntity() instanceof Problem p) {
       // a resource returned a Problem: it is an error resource with its own status
       if (res.getStatus() == 200) {
         res.setStatus(p.status());
       }
-      res.setEntity(p, res.getEntityAnnotations(), MediaType.valueOf(Problem.MEDIA_TYPE));
+      res.setEntity(
+          p, res.getEntityAnnotations(), MediaType.valueOf(engine.problemMediaType(request)));
     }
-    JaxrsRequestView request =
-        new JaxrsRequestView(req.getMethod(), req.getUriInfo(), req::getHeaderString);
     Decision d = engine.onResponse(request, new View(res));
     if (d.status() != res.getStatus()) {
       res.setStatus(d.status());

@@ -2,6 +2,7 @@ package dev.restatus.jaxrs;
 
 import dev.restatus.core.Problem;
 import dev.restatus.core.ProblemException;
+import dev.restatus.core.scenario.Scenarios;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
@@ -42,6 +43,12 @@ public class FixtureResource {
         .entity("<html><body><h1>legacy error page</h1></body></html>")
         .type(MediaType.TEXT_HTML)
         .build();
+  }
+
+  @GET
+  @Path("html-stack/{n}")
+  public Response htmlStack(@PathParam("n") int n) {
+    return Response.status(n).entity(Scenarios.HTML_STACK).type(MediaType.TEXT_HTML).build();
   }
 
   @GET

@@ -144,16 +144,32 @@ class JerseyContractTest extends JerseyStackContract {
 
   @Test
   void problemEntityIsWrittenAsProblemJson() throws Exception {
-    HttpResponse<byte[]> r = app.send("GET", "/problem-entity", "Accept", "application/xml");
+    HttpResponse<byte[]> r = app.send("GET", "/problem-entity", "Accept", "text/csv");
     assertThat(r.statusCode()).isEqualTo(409);
     assertThat(problem(r).path("detail").asText()).isEqualTo("from entity");
   }
 
   @Test
-  void notAcceptable() throws Exception {
+  void problemEntityIsWrittenAsProblemXmlForAClientPreferringXml() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/problem-entity", "Accept", "application/xml");
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(ScenarioRunner.text(ScenarioRunner.xmlProblemOf(r), "detail"))
+        .isEqualTo("from entity");
+  }
+
+  @Test
+  void jerseysOwn406ListsWhatTheResourceProduces() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/ok", "Accept", "text/csv");
+    assertThat(r.statusCode()).isEqualTo(406);
+    assertThat(problem(r).path("available").toString()).isEqualTo("[\"text/plain\"]");
+  }
+
+  @Test
+  void jerseysOwn406ListsWhatTheResourceProducesInXmlToo() throws Exception {
     HttpResponse<byte[]> r = app.send("GET", "/ok", "Accept", "application/xml");
     assertThat(r.statusCode()).isEqualTo(406);
-    problem(r);
+    assertThat(ScenarioRunner.text(ScenarioRunner.xmlProblemOf(r), "available"))
+        .isEqualTo("text/plain");
   }
 
   @Test
@@ -167,7 +183,8 @@ class JerseyContractTest extends JerseyStackContract {
                     .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(415);
-    problem(r);
+    assertThat(r.headers().allValues("Accept-Post")).containsExactly("application/json");
+    assertThat(problem(r).path("accepted").toString()).isEqualTo("[\"application/json\"]");
   }
 
   @Test

@@ -40,6 +40,11 @@ import java.util.Optional;
  * headers, a security constraint) reach the filter only through an error page: the web-fragment
  * declares none, so add {@code <error-page><location>/restatus-error</location></error-page>} (any
  * location: the filter answers it) to cover them.
+ *
+ * <p>A client that prefers HTML to JSON (a browser) gets the application's own error pages: those
+ * of {@code WEB-INF/web.xml}, and those {@code restatus.error-pages} names for pages registered in
+ * code. Restatus then passes {@code sendError} on to the container and judges the page in its
+ * {@code ERROR} dispatch (a 5xx page that shows internals is replaced).
  */
 public class RestatusFilter implements Filter {
 
@@ -56,6 +61,7 @@ public class RestatusFilter implements Filter {
 
   private final RestatusConfig given;
   private Restatus engine;
+  private ErrorPages errorPages;
   private final AllowProbe allowProbe = new AllowProbe();
 
   /** For web.xml, web-fragment and {@code addFilter(name, Class)}: settings from init-params. */
@@ -91,6 +97,7 @@ public class RestatusFilter implements Filter {
     engine =
         Restatus.create(
             config, filterConfig.getFilterName() + "@" + (context.isEmpty() ? "/" : context));
+    errorPages = ErrorPages.of(filterConfig.getServletContext(), config.errorPages());
     // the maintenance switch, for the application's own code (also an MXBean)
     filterConfig
         .getServletContext()
@@ -123,11 +130,12 @@ public class RestatusFilter implements Filter {
     if (!error) {
       Optional<Decision.Replace> early = engine.onRequest(view);
       if (early.isPresent()) {
-        new RestatusResponse(response, view, engine, null).answer(early.get());
+        new RestatusResponse(response, view, engine, null, errorPages).answer(early.get());
         return;
       }
     }
-    RestatusResponse wrapper = new RestatusResponse(response, view, engine, errorStatus(request));
+    RestatusResponse wrapper =
+        new RestatusResponse(response, view, engine, errorStatus(request), errorPages);
     if (error && enforce && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null) {
       // an exception no filter of ours saw: map it, log it with an error id, answer
       Throwable t = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);

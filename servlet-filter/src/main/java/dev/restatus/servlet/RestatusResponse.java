@@ -49,6 +49,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   private final ServletRequestView request;
   private final boolean enforce;
   private final Integer pinnedStatus;
+  private final ErrorPages errorPages;
 
   private int status;
   private boolean errorSent;
@@ -76,12 +77,14 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       HttpServletResponse response,
       ServletRequestView request,
       Restatus engine,
-      Integer pinnedStatus) {
+      Integer pinnedStatus,
+      ErrorPages errorPages) {
     super(response);
     this.engine = engine;
     this.request = request;
     this.enforce = engine.config().mode() == Mode.ENFORCE;
     this.pinnedStatus = pinnedStatus;
+    this.errorPages = errorPages;
     this.status = pinnedStatus != null ? pinnedStatus : response.getStatus();
   }
 
@@ -364,8 +367,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     restart(real, f.status(), Restatus.REPRESENTATION_HEADERS, null);
     ContainerEdits.setHeaders(real, f.headers());
-    byte[] body = engine.render(f.problem());
-    real.setContentType(engine.config().renderer().contentType());
+    String type = engine.problemMediaType(request);
+    byte[] body = engine.render(f.problem(), type);
+    real.setContentType(type);
     real.setContentLength(body.length);
     errorSent = false;
     errorMessage = null;
@@ -477,6 +481,14 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     errorSent = true;
     errorMessage = msg;
     real.setStatus(status);
+    if (pinnedStatus == null && errorPages.has(status)) {
+      // the application has a page for it: a client preferring HTML may get it
+      decide(false);
+      if (decision instanceof Decision.Keep) {
+        super.sendError(status, msg); // the page's ERROR dispatch passes the filter again
+        return;
+      }
+    }
     if (request.isAsync() || forwarding > 0) {
       // nothing may follow; after a forward, Tomcat 11 suspends the response before we get it
       // back (suspendWrappedResponseAfterForward), so the problem is written now
@@ -840,6 +852,12 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     @Override
     public boolean errorSent() {
       return errorSent;
+    }
+
+    @Override
+    public boolean hasErrorPage() {
+      // never from an ERROR dispatch: the container is rendering an error page already
+      return errorSent && pinnedStatus == null && errorPages.has(status);
     }
   }
 }

@@ -71,6 +71,10 @@ final class JettyContainer implements ServletContainer {
             }
           };
       errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, "/restatus-error");
+      if (settings.containsKey(APP_ERROR_PAGES)) {
+        errors.addErrorPage(404, "/page/404");
+        errors.addErrorPage(500, "/page/500");
+      }
       ctx.setErrorHandler(errors);
     }
     ctx.setSecurityHandler(security());

@@ -1,6 +1,7 @@
 package dev.restatus.servlet;
 
 import dev.restatus.core.ProblemException;
+import dev.restatus.core.scenario.Scenarios;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -32,6 +33,31 @@ final class LegacyApp {
     }
   }
 
+  /**
+   * An application's own HTML error pages ({@code /page/404}, {@code /page/500}, registered where
+   * {@link ServletContainer#APP_ERROR_PAGES} is set): in an ERROR dispatch it renders the page,
+   * showing the error message as careless legacy pages do; otherwise {@code /page/leak} sends a 500
+   * whose message names an exception, and {@code /page/{n}} sends {@code n}.
+   */
+  static final class Page extends HttpServlet {
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      String arg = req.getPathInfo() == null ? "" : req.getPathInfo().substring(1);
+      if (req.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+        resp.setContentType("text/html;charset=UTF-8");
+        resp.getWriter()
+            .write(
+                "<html><body><h1>app error page</h1><p>"
+                    + req.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_MESSAGE)
+                    + "</p></body></html>");
+      } else if (arg.equals("leak")) {
+        resp.sendError(500, "java.lang.IllegalStateException: secret-1234 in com.acme.Db");
+      } else {
+        resp.sendError(Integer.parseInt(arg), "message for " + arg);
+      }
+    }
+  }
+
   /** Everything else of the table, by servlet path. */
   static final class Fixture extends HttpServlet {
     @Override
@@ -48,6 +74,11 @@ final class LegacyApp {
           resp.setStatus(Integer.parseInt(arg));
           resp.setContentType("text/html;charset=UTF-8");
           resp.getWriter().write("<html><body><h1>legacy error page</h1></body></html>");
+        }
+        case "html-stack" -> {
+          resp.setStatus(Integer.parseInt(arg));
+          resp.setContentType("text/html;charset=UTF-8");
+          resp.getWriter().write(Scenarios.HTML_STACK);
         }
         case "problem" -> {
           resp.setStatus(Integer.parseInt(arg));

@@ -33,7 +33,11 @@ class RestatusResponseTest {
 
   private RestatusResponse wrap(String method, String path) {
     return new RestatusResponse(
-        real, new ServletRequestView(request(method, path), new AllowProbe()), engine, null);
+        real,
+        new ServletRequestView(request(method, path), new AllowProbe()),
+        engine,
+        null,
+        ErrorPages.NONE);
   }
 
   /** Just what the view asks of a request dispatched to {@code path}. */
@@ -97,7 +101,8 @@ class RestatusResponseTest {
               real,
               new ServletRequestView(request("GET", "/x"), new AllowProbe()),
               reporting,
-              null);
+              null,
+              ErrorPages.NONE);
       w.sendError(500);
       assertThat(w.phase()).isEqualTo(RestatusResponse.Phase.ERROR_PASSED);
       assertThat(real.getStatus()).isEqualTo(500);

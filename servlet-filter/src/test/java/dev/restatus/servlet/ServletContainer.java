@@ -68,6 +68,7 @@ interface ServletContainer extends AutoCloseable {
         "/send-error/*",
         "/send-error-msg/*",
         "/html/*",
+        "/html-stack/*",
         "/problem/*",
         "/legacy-json/*",
         "/legacy-vnd/*",
@@ -101,6 +102,7 @@ interface ServletContainer extends AutoCloseable {
     r.servlet("including", new HostileApp.Including(), false, "/include-error");
     r.servlet("async-task", new HostileApp.AsyncTask(), true, "/async-task/*");
     r.servlet("picky", new HostileApp.Picky(), false, "/picky");
+    r.servlet("page", new LegacyApp.Page(), false, "/page/*");
   }
 
   /**
@@ -108,6 +110,12 @@ interface ServletContainer extends AutoCloseable {
    * to declare no error page for that application: what the jar alone must cover.
    */
   String NO_ERROR_PAGE = "test.no-error-page";
+
+  /**
+   * A setting for {@link #add}: the application has its own HTML error pages for 404 and 500 at
+   * {@code /page/404} and {@code /page/500} (Spring Boot: its error controller, showing messages).
+   */
+  String APP_ERROR_PAGES = "test.app-error-pages";
 
   /** A setting for {@link #add}: the context has no {@link RestatusFilter} at all. */
   String NO_FILTER = "test.no-filter";

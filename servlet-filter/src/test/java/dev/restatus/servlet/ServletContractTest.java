@@ -43,6 +43,7 @@ abstract class ServletContractTest {
   private ScenarioRunner noPage;
   private ScenarioRunner off;
   private ScenarioRunner without;
+  private ScenarioRunner pages;
 
   abstract ServletContainer newContainer() throws Exception;
 
@@ -66,6 +67,10 @@ abstract class ServletContractTest {
     Map<String, String> withoutSettings = new HashMap<>(Scenarios.SETTINGS);
     withoutSettings.put(ServletContainer.NO_FILTER, "true");
     container.add("/without", withoutSettings);
+    Map<String, String> pageSettings = new HashMap<>(Scenarios.SETTINGS);
+    pageSettings.put("restatus.error-pages", "404 500");
+    pageSettings.put(ServletContainer.APP_ERROR_PAGES, "true");
+    container.add("/pages", pageSettings);
     container.start();
     app = new ScenarioRunner(container.base("/app"));
     report = new ScenarioRunner(container.base("/report"));
@@ -73,6 +78,7 @@ abstract class ServletContractTest {
     noPage = new ScenarioRunner(container.base("/nopage"));
     off = new ScenarioRunner(container.base("/off"));
     without = new ScenarioRunner(container.base("/without"));
+    pages = new ScenarioRunner(container.base("/pages"));
   }
 
   @AfterAll
@@ -94,6 +100,61 @@ abstract class ServletContractTest {
     HttpResponse<byte[]> r = app.sendWithBody("POST", "/upload/x", "{}", "Content-Type", "json");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(problem(r).get("detail").asText()).contains("Content-Type");
+  }
+
+  @Test
+  void aBrowserGetsTheApplicationsOwnErrorPage() throws Exception {
+    HttpResponse<byte[]> r = pages.send("GET", "/page/404", "Accept", Scenarios.BROWSER);
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(r.headers().firstValue("Vary").orElse("")).contains("Accept");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("message for 404");
+  }
+
+  @Test
+  void anApiClientGetsAProblemWhereABrowserGetsThePage() throws Exception {
+    HttpResponse<byte[]> r = pages.send("GET", "/page/404", "Accept", "application/json");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Vary").orElse("")).contains("Accept");
+    assertThat(problem(r).path("detail").asText()).isEqualTo("message for 404");
+  }
+
+  @Test
+  void aBrowserGetsACleanServerErrorPage() throws Exception {
+    HttpResponse<byte[]> r = pages.send("GET", "/page/500", "Accept", Scenarios.BROWSER);
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("message for 500");
+  }
+
+  @Test
+  void aServerErrorPageShowingAnExceptionIsReplaced() throws Exception {
+    HttpResponse<byte[]> r = pages.send("GET", "/page/leak", "Accept", Scenarios.BROWSER);
+    assertThat(r.statusCode()).isEqualTo(500);
+    ScenarioRunner.xmlProblemOf(r);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8))
+        .doesNotContain(Scenarios.SECRET)
+        .doesNotContain("IllegalStateException");
+  }
+
+  @Test
+  void aStatusWithoutAKnownPageGetsAProblemEvenForABrowser() throws Exception {
+    HttpResponse<byte[]> r = pages.send("GET", "/page/409", "Accept", Scenarios.BROWSER);
+    assertThat(r.statusCode()).isEqualTo(409);
+    ScenarioRunner.xmlProblemOf(r);
+    HttpResponse<byte[]> undeclared = app.send("GET", "/page/404", "Accept", Scenarios.BROWSER);
+    assertThat(undeclared.statusCode()).isEqualTo(404);
+    ScenarioRunner.xmlProblemOf(undeclared);
+  }
+
+  @Test
+  void aConcealedPathGivesABrowserTheCanonicalNotFoundNotThePage() throws Exception {
+    HttpResponse<byte[]> page = pages.send("GET", "/conceal/missing", "Accept", Scenarios.BROWSER);
+    HttpResponse<byte[]> secret = pages.send("GET", "/conceal/secret", "Accept", Scenarios.BROWSER);
+    assertThat(page.statusCode()).isEqualTo(404).isEqualTo(secret.statusCode());
+    assertThat(problem(page).has("detail")).isFalse();
+    assertThat(page.headers().firstValue("Vary")).isEmpty();
+    assertThat(withoutId(page.body())).isEqualTo(withoutId(secret.body()));
   }
 
   @Test
@@ -141,6 +202,10 @@ abstract class ServletContractTest {
   @Test
   void concealedForbiddenIsIndistinguishableFromMissing() throws Exception {
     app.checkConcealedLooksMissing();
+  }
+
+  private static String withoutId(byte[] body) {
+    return new String(body, StandardCharsets.UTF_8).replaceAll("[0-9a-f]{16}", "<id>");
   }
 
   private static JsonNode problem(HttpResponse<byte[]> r) throws Exception {

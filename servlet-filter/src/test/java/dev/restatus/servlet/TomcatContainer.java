@@ -104,6 +104,14 @@ final class TomcatContainer implements ServletContainer {
       ErrorPage page = new ErrorPage();
       page.setLocation("/restatus-error");
       ctx.addErrorPage(page);
+      if (settings.containsKey(APP_ERROR_PAGES)) {
+        for (int code : new int[] {404, 500}) {
+          ErrorPage own = new ErrorPage();
+          own.setErrorCode(code);
+          own.setLocation("/page/" + code);
+          ctx.addErrorPage(own);
+        }
+      }
     }
   }
 

@@ -55,4 +55,25 @@ public interface RequestView {
   default Set<String> allowedMethods() {
     return Set.of();
   }
+
+  /**
+   * The media types the application declares it consumes for this method on this path (JAX-RS
+   * {@code @Consumes}), for the hints of a 415; computed only when needed. The default knows none.
+   *
+   * @return the media types; empty if unknown or any
+   */
+  default java.util.List<String> consumes() {
+    return java.util.List.of();
+  }
+
+  /**
+   * The media types the application declares it produces for this method on this path (JAX-RS
+   * {@code @Produces}), for the problem of a 406; computed only when needed. The default knows
+   * none.
+   *
+   * @return the media types; empty if unknown or any
+   */
+  default java.util.List<String> produces() {
+    return java.util.List.of();
+  }
 }

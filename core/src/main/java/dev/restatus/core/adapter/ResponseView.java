@@ -39,4 +39,13 @@ public interface ResponseView {
   default boolean errorSent() {
     return false;
   }
+
+  /**
+   * @return for a {@code sendError} status: whether the application has an error page of its own
+   *     for it, which the container renders when the error is passed on to it; the default knows
+   *     none
+   */
+  default boolean hasErrorPage() {
+    return false;
+  }
 }

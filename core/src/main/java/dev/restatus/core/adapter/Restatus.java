@@ -193,14 +193,25 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
-   * Renders a problem the application supplied itself (a {@link ProblemException}, a JAX-RS
-   * entity), with the configured renderer.
+   * @param request the request
+   * @return the media type to render a problem in for this request: {@code application/problem+xml}
+   *     for a client that prefers XML to JSON (with the default renderer), else the configured
+   *     renderer's; such a response varies on {@code Accept}
+   */
+  public String problemMediaType(RequestView request) {
+    return engine.problemMediaType(request);
+  }
+
+  /**
+   * Renders a problem the application supplied itself (a {@code ProblemException}, a JAX-RS entity,
+   * an exception's {@link Failure}).
    *
    * @param problem the problem
+   * @param mediaType what {@link #problemMediaType} said for the request
    * @return the bytes
    */
-  public byte[] render(Problem problem) {
-    return engine.render(problem);
+  public byte[] render(Problem problem, String mediaType) {
+    return engine.render(problem, mediaType);
   }
 
   /**

@@ -15,6 +15,11 @@ public final class Scenario {
   public enum Body {
     /** {@code application/problem+json} whose {@code status} equals the response status. */
     PROBLEM,
+    /**
+     * {@code application/problem+xml} (RFC 9457 Appendix B) whose {@code status} equals the
+     * response status.
+     */
+    XML_PROBLEM,
     /** No bytes at all. */
     EMPTY,
     /** Anything; checked only by {@link #bodyContains}. */
@@ -72,6 +77,11 @@ public final class Scenario {
 
   Scenario problem() {
     this.body = Body.PROBLEM;
+    return this;
+  }
+
+  Scenario xmlProblem() {
+    this.body = Body.XML_PROBLEM;
     return this;
   }
 

@@ -153,6 +153,7 @@ public final class ScenarioRunner {
     switch (s.body) {
       case EMPTY -> assertThat(r.body()).as(what).isEmpty();
       case PROBLEM -> checkProblem(s, r, body, what);
+      case XML_PROBLEM -> checkXmlProblem(s, r, what);
       case ANY -> {}
     }
     s.headerEquals.forEach(
@@ -195,6 +196,61 @@ public final class ScenarioRunner {
     if (s.problemType != null) {
       assertThat(p.path("type").asText()).as(what).isEqualTo(s.problemType);
     }
+  }
+
+  private static void checkXmlProblem(Scenario s, HttpResponse<byte[]> r, String what)
+      throws Exception {
+    org.w3c.dom.Element p = xmlProblemOf(r);
+    assertThat(text(p, "type")).as(what).isNotEmpty();
+    assertThat(text(p, "title")).as(what).isNotEmpty();
+    String id = text(p, "errorId");
+    if (id != null) {
+      assertThat(r.headers().firstValue("Restatus-Error-Id")).as(what).contains(id);
+    }
+    if (s.detail != null) {
+      assertThat(text(p, "detail")).as(what).isEqualTo(s.detail);
+    }
+    if (s.detailAbsent) {
+      assertThat(text(p, "detail")).as(what + " has no detail").isNull();
+    }
+  }
+
+  /**
+   * Asserts that a response carries an {@code application/problem+xml} body (RFC 9457 Appendix B: a
+   * {@code problem} element in {@code urn:ietf:rfc:7807}) whose {@code status} is the response
+   * status.
+   *
+   * @param r the response
+   * @return the {@code problem} element
+   */
+  public static org.w3c.dom.Element xmlProblemOf(HttpResponse<byte[]> r) throws Exception {
+    assertThat(r.headers().firstValue("Content-Type"))
+        .as("Content-Type of " + r)
+        .get()
+        .asString()
+        .startsWith("application/problem+xml");
+    javax.xml.parsers.DocumentBuilderFactory f =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    org.w3c.dom.Element p =
+        f.newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(r.body()))
+            .getDocumentElement();
+    assertThat(p.getLocalName()).isEqualTo("problem");
+    assertThat(p.getNamespaceURI()).isEqualTo("urn:ietf:rfc:7807");
+    assertThat(text(p, "status")).isEqualTo(Integer.toString(r.statusCode()));
+    return p;
+  }
+
+  /**
+   * @param problem a {@code problem} element
+   * @param member a member name
+   * @return the text of the member's element, or {@code null} if there is none
+   */
+  public static String text(org.w3c.dom.Element problem, String member) {
+    org.w3c.dom.NodeList l = problem.getElementsByTagNameNS("urn:ietf:rfc:7807", member);
+    return l.getLength() == 0 ? null : l.item(0).getTextContent();
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.Map;
  *   <tr><td>GET /ok</td><td>200 text/plain "ok"; only GET (and so HEAD, OPTIONS) served</td></tr>
  *   <tr><td>GET /status/{n}</td><td>status n, no body</td></tr>
  *   <tr><td>GET /html/{n}</td><td>status n, text/html body containing "legacy error page"</td></tr>
+ *   <tr><td>GET /html-stack/{n}</td><td>status n, text/html body {@link #HTML_STACK}</td></tr>
  *   <tr><td>GET /problem/{n}</td><td>status n, the app's own problem+json with type
  *       https://example.test/probs/app and detail "kept as written"</td></tr>
  *   <tr><td>GET /legacy-json/{n}</td><td>status n, application/json {"error":"legacy shape"}</td></tr>
@@ -68,6 +69,15 @@ public final class Scenarios {
           Map.entry("restatus.consumes./upload/**", "application/json"),
           Map.entry("restatus.produces./listing/**", "application/json"),
           Map.entry("restatus.consumes./ok", "application/json"));
+
+  /** An HTML error page showing a stack, as careless legacy pages do. */
+  public static final String HTML_STACK =
+      "<html><body><h1>error</h1><pre>java.lang.IllegalStateException: boom\n"
+          + "\tat com.acme.Foo.bar(Foo.java:12)</pre></body></html>";
+
+  /** The {@code Accept} a browser sends for a page (Firefox's). */
+  public static final String BROWSER =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   /** The string no 5xx body may show. */
   public static final String SECRET = "secret-1234";
@@ -135,9 +145,72 @@ public final class Scenarios {
             .header("Accept", "application/json;q=2")
             .status(400)
             .problem(),
+        // negotiated error bodies
+        get("a client preferring XML gets problem+xml", "/status/404")
+            .header("Accept", "application/xml")
+            .status(404)
+            .xmlProblem()
+            .noDetail()
+            .headerHas("Vary", "Accept"),
+        get("problem+xml preferred by weight", "/status/409")
+            .header("Accept", "application/json;q=0.5, application/problem+xml")
+            .status(409)
+            .xmlProblem(),
+        get("JSON wins a tie with XML", "/status/409")
+            .header("Accept", "application/xml, application/json")
+            .status(409)
+            .problem()
+            .headerHas("Vary", "Accept"),
+        get("an exception's problem in XML, sanitized", "/throw/runtime")
+            .header("Accept", "application/xml")
+            .status(500)
+            .xmlProblem()
+            .lacks(SECRET, "RuntimeException", "com.acme"),
+        get("a ProblemException in XML", "/throw/problem")
+            .header("Accept", "application/xml")
+            .status(409)
+            .xmlProblem()
+            .detail("version 7 is current")
+            .headerIs("X-Current-Version", "7"),
+        get("the concealed 404 ignores Accept", "/conceal/secret")
+            .header("Accept", "application/xml")
+            .status(404)
+            .problem()
+            .noDetail()
+            .without("Vary"),
+        get("a browser keeps the app's HTML 4xx page", "/html/404")
+            .header("Accept", BROWSER)
+            .status(404)
+            .contains("legacy error page")
+            .headerHas("Content-Type", "text/html")
+            .headerHas("Vary", "Accept"),
+        get("a browser keeps a clean HTML 5xx page", "/html/500")
+            .header("Accept", BROWSER)
+            .status(500)
+            .contains("legacy error page"),
+        get("a browser never sees a stack in an HTML page", "/html-stack/500")
+            .header("Accept", BROWSER)
+            .status(500)
+            .xmlProblem()
+            .lacks("com.acme", "IllegalStateException"),
+        get("a browser never sees a stack in text", "/stack")
+            .header("Accept", BROWSER)
+            .status(500)
+            .xmlProblem()
+            .lacks("com.acme"),
+        get("a browser gets the canonical 404 on a concealed path", "/conceal/secret")
+            .header("Accept", BROWSER)
+            .status(404)
+            .problem()
+            .noDetail()
+            .without("Vary"),
         Scenario.of("HEAD success has no body", "HEAD", "/ok").status(200).empty(),
         // every 4xx/5xx carries a problem
-        get("error status without body", "/status/404").status(404).problem().noDetail(),
+        get("error status without body", "/status/404")
+            .status(404)
+            .problem()
+            .noDetail()
+            .headerIs("Vary", "Accept"),
         get("400 without body", "/status/400").status(400).problem(),
         get("409 without body", "/status/409").status(409).problem(),
         get("410 without body", "/status/410").status(410).problem(),

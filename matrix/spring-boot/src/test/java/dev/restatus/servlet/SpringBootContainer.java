@@ -42,6 +42,10 @@ final class SpringBootContainer implements ServletContainer {
     props.put("server.servlet.context-path", contextPath);
     props.put("spring.main.register-shutdown-hook", "false");
     props.put("logging.level.root", "WARN");
+    if (settings.containsKey(APP_ERROR_PAGES)) {
+      // Boot's error controller is the page for every status; careless, it shows the message
+      props.put("server.error.include-message", "always");
+    }
     SpringApplicationBuilder app =
         new SpringApplicationBuilder(BootApp.class)
             .web(WebApplicationType.SERVLET)

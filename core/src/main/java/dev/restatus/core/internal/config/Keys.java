@@ -7,6 +7,7 @@ import static dev.restatus.core.RestatusConfig.CLIENT_ERROR_DETAILS;
 import static dev.restatus.core.RestatusConfig.CONCEAL_FORBIDDEN;
 import static dev.restatus.core.RestatusConfig.CONCEAL_SAFE_HEADERS;
 import static dev.restatus.core.RestatusConfig.CONSUMES_PREFIX;
+import static dev.restatus.core.RestatusConfig.ERROR_PAGES;
 import static dev.restatus.core.RestatusConfig.EXCEPTION_PREFIX;
 import static dev.restatus.core.RestatusConfig.GONE;
 import static dev.restatus.core.RestatusConfig.INSPECT_LIMIT;
@@ -109,8 +110,20 @@ public final class Keys {
           RENDERER,
           "class name",
           JsonProblemRenderer.class.getName(),
-          "the `ProblemRenderer` that writes error bodies",
+          "the `ProblemRenderer` that writes error bodies (the default writes problem+xml to"
+              + " clients preferring XML)",
           Parsers::parseRenderer);
+
+  /** {@link dev.restatus.core.RestatusConfig#ERROR_PAGES}. */
+  public static final Key<Set<Integer>> ERROR_PAGES_KEY =
+      new Key<>(
+          ERROR_PAGES,
+          "statuses, `*`",
+          "",
+          "servlet filter: statuses the app has its own HTML error page for, registered in code"
+              + " (`*`: a default page); those of `WEB-INF/web.xml` are found. A client preferring"
+              + " HTML gets the page",
+          (s, l) -> Parsers.parseErrorStatuses(s));
 
   /** {@link dev.restatus.core.RestatusConfig#CONCEAL_FORBIDDEN}. */
   public static final Key<List<PathPattern>> CONCEAL_FORBIDDEN_KEY =
@@ -261,6 +274,7 @@ public final class Keys {
           CLIENT_ERROR_DETAILS_KEY,
           SERVER_ERROR_DETAILS_KEY,
           RENDERER_KEY,
+          ERROR_PAGES_KEY,
           CONCEAL_FORBIDDEN_KEY,
           CONCEAL_SAFE_HEADERS_KEY,
           RETRY_AFTER_KEY,

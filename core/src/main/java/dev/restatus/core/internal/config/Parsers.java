@@ -96,6 +96,33 @@ public final class Parsers {
     return List.copyOf(out);
   }
 
+  /**
+   * Parses a list of error statuses, {@code *} standing for all of them (as 0).
+   *
+   * @param s the setting
+   * @return the statuses, 400 to 599, or 0 for {@code *}
+   */
+  public static Set<Integer> parseErrorStatuses(Setting s) {
+    Set<Integer> out = new java.util.TreeSet<>();
+    for (String t : split(s.value())) {
+      if (t.equals("*")) {
+        out.add(0);
+        continue;
+      }
+      try {
+        int v = Integer.parseInt(t);
+        if (v >= 400 && v <= 599) {
+          out.add(v);
+          continue;
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the message
+      }
+      throw s.fail("statuses from 400 to 599, or * for every one");
+    }
+    return Set.copyOf(out);
+  }
+
   /** Parses one setting; a bad value fails naming key, value, source and what is allowed. */
   public static List<PathPattern> parsePatterns(Setting s) {
     List<PathPattern> out = new ArrayList<>();

@@ -2,16 +2,23 @@ package dev.restatus.core.internal.rules;
 
 import dev.restatus.core.Problem;
 import dev.restatus.core.StatusCatalog;
+import dev.restatus.core.XmlProblemRenderer;
 import dev.restatus.core.adapter.ResponseView;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * 204 and 304 carry no body, {@code Content-Length} or {@code Content-Type}; every 4xx and 5xx
- * carries a problem body. An application body that is already {@code application/problem+json}, or
- * of a type in {@code restatus.keep-error-bodies}, is kept; any other error body is replaced. (HEAD
- * responses lose their body in the adapter, which sends the headers of the response the rules
- * decided.)
+ * carries a problem body. An application body that is already a problem ({@code
+ * application/problem+json} or {@code +xml}), or of a type in {@code restatus.keep-error-bodies},
+ * is kept; any other error body is replaced. (HEAD responses lose their body in the adapter, which
+ * sends the headers of the response the rules decided.)
+ *
+ * <p>A client that prefers HTML to JSON (a browser) keeps the application's own HTML error page: an
+ * HTML body it wrote, or the error page it has for a {@code sendError} status ({@link
+ * dev.restatus.core.adapter.ResponseView#hasErrorPage()}), which the adapter leaves to the
+ * container. Such a response varies on {@code Accept}. A 5xx page is looked at for internals like
+ * any kept 5xx body (the leak rule); the canonical not-found of a concealed path never keeps one.
  */
 final class BodyRule implements Rule {
 
@@ -41,6 +48,10 @@ final class BodyRule implements Rule {
     if (!r.errorSent() && r.hasBody() && isKept(r.contentType())) {
       return;
     }
+    if (d.negotiation().html() && !d.canonical() && isPage(r)) {
+      d.varyOnAccept(); // a client preferring JSON gets a problem instead
+      return;
+    }
     d.found("problem-body", d.status + " without a problem body");
     d.body = Draft.Body.PROBLEM;
     if (clientErrorDetails && d.status < 500) {
@@ -53,7 +64,7 @@ final class BodyRule implements Rule {
     if (type == null) {
       return false;
     }
-    if (type.equals(Problem.MEDIA_TYPE)) {
+    if (type.equals(Problem.MEDIA_TYPE) || type.equals(XmlProblemRenderer.MEDIA_TYPE)) {
       return true;
     }
     for (String k : keep) {
@@ -62,6 +73,15 @@ final class BodyRule implements Rule {
       }
     }
     return false;
+  }
+
+  /** The application's own HTML error page: one it wrote, or one the container will render. */
+  private static boolean isPage(ResponseView r) {
+    if (r.errorSent()) {
+      return r.hasErrorPage();
+    }
+    String type = mediaType(r.contentType());
+    return r.hasBody() && ("text/html".equals(type) || "application/xhtml+xml".equals(type));
   }
 
   /**

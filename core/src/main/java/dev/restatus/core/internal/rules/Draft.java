@@ -44,6 +44,8 @@ final class Draft {
    */
   java.util.Set<String> keepOnly;
 
+  private dev.restatus.core.internal.http.ErrorNegotiation negotiation;
+
   private final Map<String, List<String>> set = new LinkedHashMap<>();
   private final Map<String, String> remove = new LinkedHashMap<>();
   final List<Finding> findings = new ArrayList<>(2);
@@ -118,6 +120,43 @@ final class Draft {
   void removeHeader(String name) {
     set.keySet().removeIf(k -> k.equalsIgnoreCase(name));
     remove.put(name.toLowerCase(Locale.ROOT), name);
+  }
+
+  /**
+   * @return what the request's {@code Accept} prefers for an error body (parsed once)
+   */
+  dev.restatus.core.internal.http.ErrorNegotiation negotiation() {
+    if (negotiation == null) {
+      negotiation = dev.restatus.core.internal.http.ErrorNegotiation.of(request.header("Accept"));
+    }
+    return negotiation;
+  }
+
+  /**
+   * @return whether this is the canonical not-found of a concealed path, which is the same whatever
+   *     the request says
+   */
+  boolean canonical() {
+    return keepOnly != null;
+  }
+
+  /**
+   * The response depends on the request's {@code Accept}: its {@code Vary} gets {@code Accept},
+   * after whatever the application listed (RFC 9110 section 12.5.5).
+   */
+  void varyOnAccept() {
+    String vary = header("Vary");
+    if (vary == null || vary.isBlank()) {
+      setHeader("Vary", "Accept");
+      return;
+    }
+    for (String name : vary.split(",")) {
+      String n = name.trim();
+      if (n.equals("*") || n.equalsIgnoreCase("Accept")) {
+        return;
+      }
+    }
+    setHeader("Vary", vary + ", Accept");
   }
 
   /** Adds an extension member to the problem a rule answers with. */

@@ -1,15 +1,18 @@
 package dev.restatus.core.internal.rules;
 
 import dev.restatus.core.FindingsMXBean;
+import dev.restatus.core.JsonProblemRenderer;
 import dev.restatus.core.Mode;
 import dev.restatus.core.Problem;
 import dev.restatus.core.ProblemRenderer;
 import dev.restatus.core.RestatusConfig;
+import dev.restatus.core.XmlProblemRenderer;
 import dev.restatus.core.adapter.Decision;
 import dev.restatus.core.adapter.Failure;
 import dev.restatus.core.adapter.RequestView;
 import dev.restatus.core.adapter.ResponseView;
 import dev.restatus.core.adapter.Restatus;
+import dev.restatus.core.internal.http.ErrorNegotiation;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +29,15 @@ public final class Engine {
   private final List<Rule> rules;
   private final Findings findings;
   private final MaintenanceRule maintenance;
+  private final MediaTypeRule mediaTypes;
+
+  /**
+   * Whether error bodies are negotiated: with the default renderer, a client preferring XML gets
+   * {@code application/problem+xml}; a renderer of the application's own writes every problem.
+   */
+  private final boolean negotiates;
+
+  private final ProblemRenderer xml = new XmlProblemRenderer();
 
   /**
    * @param config the settings
@@ -41,6 +53,8 @@ public final class Engine {
             config.maintenanceExempt(),
             config.retryAfter(),
             java.time.Clock.systemUTC());
+    this.mediaTypes = new MediaTypeRule(config.consumes(), config.produces());
+    this.negotiates = config.renderer().getClass() == JsonProblemRenderer.class;
     // The order is the contract (docs/ARCHITECTURE.md, Where each rule lives): an unimplemented
     // method is answered 501 before anything else, then moved and gone paths, then maintenance;
     // concealment before every rule that adds headers or keeps a body (a canonical 404 gets no
@@ -54,7 +68,7 @@ public final class Engine {
             new ConcealForbiddenRule(
                 config.concealForbidden(),
                 ConcealForbiddenRule.lowerCase(config.concealSafeHeaders())),
-            new MediaTypeRule(config.consumes(), config.produces()),
+            mediaTypes,
             new ChallengeRule(config.authenticate()),
             new AllowRule(config.allowOverrides(), config.methods()),
             new RetryAfterRule(config.retryAfter()),
@@ -115,7 +129,7 @@ public final class Engine {
    * @return status, headers and problem
    */
   public Failure onException(RequestView request, Throwable thrown) {
-    return exceptions.apply(request, thrown);
+    return negotiated(request, exceptions.apply(request, thrown));
   }
 
   /**
@@ -130,7 +144,32 @@ public final class Engine {
    * @return status, the error id header and problem
    */
   public Failure onException(RequestView request, Throwable thrown, int status) {
-    return exceptions.apply(request, thrown, status);
+    return negotiated(request, exceptions.apply(request, thrown, status));
+  }
+
+  /**
+   * A failure's problem is rendered by the adapter as {@link #problemMediaType} says, so it varies
+   * on {@code Accept}; a 415 or 406 (JAX-RS's own) gets the media-type hints.
+   */
+  private Failure negotiated(RequestView request, Failure f) {
+    Draft d = new Draft(request, f.status());
+    mediaTypes.onResponse(d);
+    if (negotiates) {
+      d.varyOnAccept();
+    }
+    Map<String, List<String>> set = d.edits(Map.of(), List.of()).set();
+    if (set.isEmpty() && d.extensions.isEmpty()) {
+      return f;
+    }
+    Problem p = f.problem();
+    if (!d.extensions.isEmpty()) {
+      Problem.Builder b = p.toBuilder();
+      d.extensions.forEach(b::extension);
+      p = b.build();
+    }
+    Map<String, List<String>> headers = new java.util.LinkedHashMap<>(f.headers());
+    headers.putAll(set);
+    return new Failure(f.status(), headers, p);
   }
 
   /**
@@ -256,14 +295,28 @@ public final class Engine {
   }
 
   /**
-   * Renders a problem the application supplied itself (a {@link ProblemException}, a JAX-RS
-   * entity), with the configured renderer.
+   * @param request the request
+   * @return the media type of a problem for this request: {@code application/problem+xml} for a
+   *     client that prefers XML to JSON (with the default renderer), else the renderer's
+   */
+  public String problemMediaType(RequestView request) {
+    return negotiates && ErrorNegotiation.of(request.header("Accept")).xml()
+        ? xml.contentType()
+        : config.renderer().contentType();
+  }
+
+  /**
+   * Renders a problem the application supplied itself (a {@link ProblemException}, a JAX-RS entity,
+   * an exception's failure).
    *
    * @param problem the problem
+   * @param mediaType what {@link #problemMediaType} said
    * @return the bytes
    */
-  public byte[] render(Problem problem) {
-    return config.renderer().render(problem);
+  public byte[] render(Problem problem, String mediaType) {
+    return negotiates && xml.contentType().equals(mediaType)
+        ? xml.render(problem)
+        : config.renderer().render(problem);
   }
 
   /**
@@ -285,6 +338,13 @@ public final class Engine {
       }
     }
     ProblemRenderer r = config.renderer();
+    if (negotiates && !d.canonical()) {
+      // the canonical not-found is the same whatever Accept says; every other problem follows it
+      d.varyOnAccept();
+      if (d.negotiation().xml()) {
+        r = xml;
+      }
+    }
     return new Decision.Replace(d.status, d.edits(id, removed), p, r.render(p), r.contentType());
   }
 

@@ -18,6 +18,10 @@ import java.util.Map;
  *       listing them (RFC 9110 section 12.5.1); no {@code Accept} accepts anything;
  *   <li>a malformed {@code Content-Type} or {@code Accept} on such a path is a {@code 400}.
  * </ul>
+ *
+ * <p>A 415 or 406 the application or its framework answers itself (JAX-RS, from {@code @Consumes}
+ * and {@code @Produces}) gets the same hints: the types the path declares, or else those the
+ * application declares ({@link dev.restatus.core.adapter.RequestView#consumes()}).
  */
 final class MediaTypeRule implements Rule {
 
@@ -49,13 +53,7 @@ final class MediaTypeRule implements Rule {
       if (sent == null || !isAmong(sent, accepted)) {
         d.found("unsupported-media-type", "body of a type the path does not consume");
         d.answer(415, "This resource accepts " + String.join(", ", accepted) + ".");
-        d.extension("accepted", accepted);
-        String method = d.request.method();
-        if (method.equals("POST")) {
-          d.setHeader("Accept-Post", String.join(", ", accepted));
-        } else if (method.equals("PATCH")) {
-          d.setHeader("Accept-Patch", String.join(", ", accepted));
-        }
+        hint415(d, accepted);
         return;
       }
     }
@@ -78,6 +76,34 @@ final class MediaTypeRule implements Rule {
       d.found("not-acceptable", "Accept excludes every type the path produces");
       d.answer(406, "This resource can only produce " + String.join(", ", available) + ".");
       d.extension("available", available);
+    }
+  }
+
+  @Override
+  public void onResponse(Draft d) {
+    if (d.status == 415) {
+      List<String> accepted = PathPatterns.longest(consumes, d.request.path());
+      hint415(d, accepted != null ? accepted : d.request.consumes());
+    } else if (d.status == 406) {
+      List<String> available = PathPatterns.longest(produces, d.request.path());
+      available = available != null ? available : d.request.produces();
+      if (!available.isEmpty()) {
+        d.extension("available", available);
+      }
+    }
+  }
+
+  /** The accepted types in the problem, and the hint header of the method (unless already set). */
+  private static void hint415(Draft d, List<String> accepted) {
+    if (accepted.isEmpty()) {
+      return;
+    }
+    d.extension("accepted", accepted);
+    String method = d.request.method();
+    String header =
+        method.equals("POST") ? "Accept-Post" : method.equals("PATCH") ? "Accept-Patch" : null;
+    if (header != null && d.header(header) == null) {
+      d.setHeader(header, String.join(", ", accepted));
     }
   }
 
