@@ -132,6 +132,14 @@ public final class RestatusConfig {
   public static final String SERVER_ERROR_DETAILS = "restatus.server-error-details";
 
   /**
+   * {@code restatus.validation-status}: {@code 400} (default) or {@code 422}. The status of a
+   * request that fails validation: a Bean Validation {@code ConstraintViolationException} on a
+   * JAX-RS resource's parameters, or an {@link InvalidRequestException} the application throws. The
+   * problem lists them in its {@code violations} member.
+   */
+  public static final String VALIDATION_STATUS = "restatus.validation-status";
+
+  /**
    * {@code restatus.renderer}: class name of a {@link ProblemRenderer} with a public no-argument
    * constructor; default {@link JsonProblemRenderer}. With the default, a client that prefers XML
    * to JSON gets {@link XmlProblemRenderer}'s {@code application/problem+xml}; a renderer of its
@@ -434,6 +442,13 @@ public final class RestatusConfig {
    */
   public ProblemRenderer renderer() {
     return get(Keys.RENDERER_KEY);
+  }
+
+  /**
+   * @return {@value #VALIDATION_STATUS}: the status of a validation failure, 400 or 422
+   */
+  public int validationStatus() {
+    return get(Keys.VALIDATION_STATUS_KEY);
   }
 
   /**

@@ -85,6 +85,14 @@ public final class RestatusConfigBuilder {
   }
 
   /**
+   * @param status {@value RestatusConfig#VALIDATION_STATUS}: 400 or 422
+   * @return this builder
+   */
+  public RestatusConfigBuilder validationStatus(int status) {
+    return set(RestatusConfig.VALIDATION_STATUS, Integer.toString(status));
+  }
+
+  /**
    * @param renderer {@value RestatusConfig#RENDERER}: a class with a public no-argument constructor
    * @return this builder
    */

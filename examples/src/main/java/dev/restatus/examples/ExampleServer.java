@@ -289,8 +289,21 @@ public final class ExampleServer {
             "WebApplicationException(503), no entity: HTML, no Retry-After vs problem + Retry-After",
             curl("", "/api-raw/orders/42/invoice", "/api/orders/42/invoice")),
         Map.entry(
-            "a resource returning a Problem: no writer, 500 vs problem+json 402",
+            "a resource returning a Problem: Jackson cannot write it, Jersey's 400 vs problem+json"
+                + " 402",
             curl("", "/api-raw/orders/42/payment", "/api/orders/42/payment")),
+        Map.entry(
+            "an unknown JSON property: Jackson's text with Java class names vs the field to fix",
+            curl(
+                "-H 'Content-Type: application/json' -d '{\"sku\":\"a\",\"qty\":1,\"colour\":1}' ",
+                "/api-raw/orders",
+                "/api/orders")),
+        Map.entry(
+            "Bean Validation: an empty 400 vs the violations, by JSON field name",
+            curl(
+                "-H 'Content-Type: application/json' -d '{\"sku\":\"\",\"qty\":0}' ",
+                "/api-raw/orders",
+                "/api/orders")),
         Map.entry(
             "PROPFIND: Jersey's 405 vs 501 Not Implemented",
             curl("-X PROPFIND ", "/api-raw/orders/42", "/api/orders/42")));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Map;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.ParamException;
 
 /**
  * Maps every exception no more specific mapper of the application handles. A {@code
@@ -38,6 +39,17 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable thrown) {
     JaxrsRequestView view = new JaxrsRequestView(request, uriInfo, headers);
+    if (thrown instanceof EntityReadInterceptor.UnreadableEntity unreadable) {
+      return respond(engine, view, engine.onInvalidBody(view, unreadable.getCause()));
+    }
+    if (thrown instanceof ParamException pe && pe.getResponse() != null) {
+      // the status JAX-RS prescribes (404 path and query, 400 the others), and the parameter's
+      // name; never the converter's message, which names Java classes
+      Failure f =
+          engine.onInvalidParameter(
+              view, where(pe), pe.getParameterName(), pe.getResponse().getStatus());
+      return respond(engine, view, f);
+    }
     if (thrown instanceof WebApplicationException wae
         && !(thrown instanceof ProblemResponse)
         && wae.getResponse() != null) {
@@ -59,7 +71,11 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
       f.headers().forEach((name, values) -> values.forEach(v -> b.header(name, v)));
       return b.entity(p).type(engine.problemMediaType(view)).build();
     }
-    Failure f = engine.onException(view, thrown);
+    return respond(engine, view, engine.onException(view, thrown));
+  }
+
+  /** The failure as a response: its status, its headers, its problem in the negotiated type. */
+  static Response respond(Restatus engine, JaxrsRequestView view, Failure f) {
     Response.ResponseBuilder b = Response.status(f.status());
     for (Map.Entry<String, List<String>> h : f.headers().entrySet()) {
       for (String v : h.getValue()) {
@@ -67,6 +83,23 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     return b.entity(f.problem()).type(engine.problemMediaType(view)).build();
+  }
+
+  private static String where(ParamException e) {
+    if (e instanceof ParamException.PathParamException) {
+      return "path";
+    } else if (e instanceof ParamException.QueryParamException) {
+      return "query";
+    } else if (e instanceof ParamException.HeaderParamException) {
+      return "header";
+    } else if (e instanceof ParamException.CookieParamException) {
+      return "cookie";
+    } else if (e instanceof ParamException.FormParamException) {
+      return "form";
+    } else if (e instanceof ParamException.MatrixParamException) {
+      return "matrix";
+    }
+    return "request";
   }
 
   private boolean isRoutingError() {

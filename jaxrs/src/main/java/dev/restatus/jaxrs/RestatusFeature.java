@@ -49,6 +49,19 @@ public final class RestatusFeature implements Feature {
     this.autoRegistered = autoRegistered;
   }
 
+  /** Bean Validation is optional: its mapper is registered only when the application has it. */
+  private static boolean hasBeanValidation() {
+    try {
+      Class.forName(
+          "jakarta.validation.ConstraintViolationException",
+          false,
+          RestatusFeature.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   @Override
   public boolean configure(FeatureContext context) {
     Configuration cfg = context.getConfiguration();
@@ -69,6 +82,10 @@ public final class RestatusFeature implements Feature {
     context.register(new ProblemWriter(engine));
     if (config.mode() == Mode.ENFORCE) {
       context.register(new RestatusExceptionMapper(engine));
+      context.register(new EntityReadInterceptor());
+      if (hasBeanValidation()) {
+        context.register(new ConstraintViolationMapper(engine));
+      }
       context.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, Boolean.TRUE);
     } else {
       context.register(new UnansweredExceptions(engine));

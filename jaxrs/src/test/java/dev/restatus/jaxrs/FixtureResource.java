@@ -46,6 +46,13 @@ public class FixtureResource {
   }
 
   @GET
+  @Path("invalid")
+  public String invalid() {
+    throw dev.restatus.core.InvalidRequestException.of("qty", "must be greater than 0")
+        .and("sku", "must not be blank");
+  }
+
+  @GET
   @Path("html-stack/{n}")
   public Response htmlStack(@PathParam("n") int n) {
     return Response.status(n).entity(Scenarios.HTML_STACK).type(MediaType.TEXT_HTML).build();

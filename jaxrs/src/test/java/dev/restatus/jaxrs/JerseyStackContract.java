@@ -9,6 +9,7 @@ import dev.restatus.core.scenario.ScenarioRunner;
 import dev.restatus.core.scenario.Scenarios;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -59,7 +60,8 @@ public abstract class JerseyStackContract {
             EdgeResource.class,
             EdgeResource.AppMapper.class,
             VaultResource.class,
-            VaultResource.Kept.class);
+            VaultResource.Kept.class,
+            InputResource.class);
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     settings.forEach(rc::property);
     return rc;
@@ -67,6 +69,191 @@ public abstract class JerseyStackContract {
 
   static JsonNode problem(HttpResponse<byte[]> r) throws Exception {
     return ScenarioRunner.problemOf(r);
+  }
+
+  /** What a client-input problem must never show. */
+  private static final java.util.regex.Pattern INTERNALS =
+      java.util.regex.Pattern.compile(
+          "com\\.fasterxml|java\\.|jakarta\\.|dev\\.restatus|Exception|Jackson|\\$|arg0|"
+              + "InputResource|Item\\b");
+
+  private HttpResponse<byte[]> postJson(String path, byte[] body) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(app().base() + path))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpResponse<byte[]> postJson(String path, String body) throws Exception {
+    return postJson(path, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode clientProblem(HttpResponse<byte[]> r, int status) throws Exception {
+    String body = new String(r.body(), StandardCharsets.UTF_8);
+    assertThat(r.statusCode()).as(body).isEqualTo(status);
+    assertThat(INTERNALS.matcher(body).find()).as(body + " shows internals").isFalse();
+    return problem(r);
+  }
+
+  @Test
+  void malformedJsonSaysWhere() throws Exception {
+    JsonNode p = clientProblem(postJson("/input/item", "{\"qty\": 1,\n  \"sku\": }"), 400);
+    assertThat(p.path("detail").asText()).isEqualTo("Malformed JSON at line 2, column 10.");
+    assertThat(p.has("field")).isFalse();
+  }
+
+  @Test
+  void truncatedJsonSaysItEndsEarly() throws Exception {
+    JsonNode p = clientProblem(postJson("/input/item", "{\"qty\": 1"), 400);
+    assertThat(p.path("detail").asText()).startsWith("The JSON document ends early at line 1");
+  }
+
+  @Test
+  void aWrongTypeNamesTheFieldAndWhatItExpects() throws Exception {
+    JsonNode p = clientProblem(postJson("/input/item", "{\"qty\": \"many\"}"), 400);
+    assertThat(p.path("detail").asText()).isEqualTo("field `qty`: expected a whole number.");
+    assertThat(p.path("field").asText()).isEqualTo("qty");
+    assertThat(p.path("pointer").asText()).isEqualTo("/qty");
+  }
+
+  @Test
+  void anUnknownPropertyIsNamed() throws Exception {
+    JsonNode p = clientProblem(postJson("/input/item", "{\"qty\": 1, \"colour\": \"red\"}"), 400);
+    assertThat(p.path("detail").asText()).isEqualTo("field `colour` is not known.");
+    assertThat(p.path("pointer").asText()).isEqualTo("/colour");
+  }
+
+  @Test
+  void aMissingCreatorPropertyIsNamed() throws Exception {
+    JsonNode p = clientProblem(postJson("/input/strict", "{}"), 400);
+    assertThat(p.path("detail").asText()).isEqualTo("field `qty` is required.");
+    assertThat(p.path("field").asText()).isEqualTo("qty");
+  }
+
+  @Test
+  void aNestedWrongTypeHasItsPath() throws Exception {
+    JsonNode p =
+        clientProblem(postJson("/input/order", "{\"items\": [{\"qty\": 1}, {\"qty\": []}]}"), 400);
+    assertThat(p.path("field").asText()).isEqualTo("items[1].qty");
+    assertThat(p.path("pointer").asText()).isEqualTo("/items/1/qty");
+  }
+
+  @Test
+  void beanValidationListsTheFieldsAsTheClientNamedThem() throws Exception {
+    JsonNode p =
+        clientProblem(
+            postJson(
+                "/input/order", "{\"items\": [{\"qty\": 0, \"sku\": \" \", \"unit_price\": -1}]}"),
+            400);
+    assertThat(p.path("violations").toString())
+        .isEqualTo(
+            "[{\"field\":\"items[0].qty\",\"message\":\"must be greater than or equal to 1\"},"
+                + "{\"field\":\"items[0].sku\",\"message\":\"must not be blank\"},"
+                + "{\"field\":\"items[0].unit_price\","
+                + "\"message\":\"must be greater than or equal to 0\"}]");
+    assertThat(
+            new String(
+                postJson("/input/order", "{\"items\": [{\"qty\": 0}]}").body(),
+                StandardCharsets.UTF_8))
+        .doesNotContain("\"0\"")
+        .doesNotContain("rejected");
+  }
+
+  @Test
+  void aMissingEntityIsAViolationOfTheBody() throws Exception {
+    JsonNode p = clientProblem(postJson("/input/order", "null"), 400);
+    assertThat(p.path("violations").get(0).path("message").asText()).isEqualTo("must not be null");
+  }
+
+  @Test
+  void aQueryParameterViolationNamesTheParameter() throws Exception {
+    HttpResponse<byte[]> r = app().send("GET", "/input/list?size=0");
+    JsonNode p = clientProblem(r, 400);
+    assertThat(p.path("violations").get(0).path("field").asText()).isEqualTo("size");
+  }
+
+  @Test
+  void aQueryParameterThatCannotBeConvertedKeepsJaxrs404AndIsNamed() throws Exception {
+    JsonNode p = clientProblem(app().send("GET", "/input/list?size=5&from=abc"), 404);
+    assertThat(p.path("violations").get(0).path("field").asText()).isEqualTo("from");
+    assertThat(p.path("detail").asText())
+        .isEqualTo("from: is not a valid value for this query parameter");
+  }
+
+  @Test
+  void aHeaderThatCannotBeConvertedIsA400NamingIt() throws Exception {
+    JsonNode p = clientProblem(app().send("GET", "/input/header", "X-Count", "lots"), 400);
+    assertThat(p.path("violations").get(0).path("field").asText()).isEqualTo("X-Count");
+  }
+
+  @Test
+  void aReturnValueViolationIsTheServersFault() throws Exception {
+    HttpResponse<byte[]> r = app().send("GET", "/input/out");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(problem(r).has("violations")).isFalse();
+  }
+
+  @Test
+  void aCorpusOfMalformedDocumentsGivesOnly400Problems() throws Exception {
+    List<byte[]> corpus = new java.util.ArrayList<>();
+    for (String s :
+        List.of(
+            "",
+            "{",
+            "{\"qty\":",
+            "[",
+            "]",
+            "{\"qty\": 1}}",
+            "{\"qty\": [1]}",
+            "{\"qty\": {}}",
+            "{\"qty\": true}",
+            "{\"qty\": 1.5e3, \"sku\": 7}",
+            "{\"sku\": [\"a\"]}",
+            "{\"unit_price\": \"free\"}",
+            "{\"qty\": 99999999999999999999999999}",
+            "{\"qty\": 1e999999}",
+            "{\"qty\": -}",
+            "{\"qty\": NaN}",
+            "{'qty': 1}",
+            "{\"qty\": 1 /* c */}",
+            "{\"qty\": 01}",
+            "{\"sku\": \"\\ud800\\u00\"}",
+            "\"just a string\"",
+            "42",
+            "{\"note\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
+            "{\"note\": " + "{\"a\":".repeat(3000) + "1" + "}".repeat(3000) + "}",
+            "{\"note\": 1" + "0".repeat(5000) + "}",
+            "{\"sku\": \"" + "x".repeat(30_000) + "\"}x")) {
+      corpus.add(s.getBytes(StandardCharsets.UTF_8));
+    }
+    corpus.add(new byte[] {'{', '"', 's', 'k', 'u', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'});
+    corpus.add(new byte[] {'{', '"', 's', 'k', 'u', '"', ':', '"', (byte) 0xFF, '"', '}'});
+    corpus.add(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, '{', '"', 'q', '"', ':', '1'});
+    corpus.add(new byte[] {0, 0, 0, '{'});
+    List<String> failures = new java.util.ArrayList<>();
+    for (byte[] doc : corpus) {
+      for (String path : List.of("/input/item", "/input/order")) {
+        HttpResponse<byte[]> r = postJson(path, doc);
+        String body = new String(r.body(), StandardCharsets.UTF_8);
+        String what =
+            path + " " + new String(doc, 0, Math.min(doc.length, 60), StandardCharsets.ISO_8859_1);
+        if (r.statusCode() == 200) {
+          continue; // a document Jackson reads (a lone number into nothing): the app's answer
+        }
+        if (r.statusCode() != 400
+            || !r.headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/problem+json")
+            || INTERNALS.matcher(body).find()) {
+          failures.add(what + " -> " + r.statusCode() + " " + body);
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
   }
 
   @TestFactory

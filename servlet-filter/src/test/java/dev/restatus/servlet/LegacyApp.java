@@ -75,6 +75,9 @@ final class LegacyApp {
           resp.setContentType("text/html;charset=UTF-8");
           resp.getWriter().write("<html><body><h1>legacy error page</h1></body></html>");
         }
+        case "invalid" ->
+            throw dev.restatus.core.InvalidRequestException.of("qty", "must be greater than 0")
+                .and("sku", "must not be blank");
         case "html-stack" -> {
           resp.setStatus(Integer.parseInt(arg));
           resp.setContentType("text/html;charset=UTF-8");

@@ -69,6 +69,7 @@ interface ServletContainer extends AutoCloseable {
         "/send-error-msg/*",
         "/html/*",
         "/html-stack/*",
+        "/invalid",
         "/problem/*",
         "/legacy-json/*",
         "/legacy-vnd/*",

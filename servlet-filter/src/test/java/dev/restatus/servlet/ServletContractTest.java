@@ -81,6 +81,16 @@ abstract class ServletContractTest {
     pages = new ScenarioRunner(container.base("/pages"));
   }
 
+  /** The application with Restatus and the shared settings. */
+  ScenarioRunner app() {
+    return app;
+  }
+
+  /** The same application without the filter at all. */
+  ScenarioRunner without() {
+    return without;
+  }
+
   @AfterAll
   void stop() throws Exception {
     container.close();

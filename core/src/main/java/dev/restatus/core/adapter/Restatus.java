@@ -116,6 +116,38 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
+   * A request body the JSON reader (Jackson) could not read: a 400 problem saying what to fix
+   * (malformed JSON at a line and column; a field, named as in the document, that is unknown,
+   * missing, null or of the wrong kind, also as members {@code field} and {@code pointer}), never a
+   * Java class or Jackson's own message. A failure that is not the client's (a type Jackson cannot
+   * build) is answered as {@link #onException(RequestView, Throwable)} answers it.
+   *
+   * @param request the request
+   * @param thrown what reading the body threw (a Jackson exception, or one that wraps it)
+   * @return status, headers and problem
+   */
+  public Failure onInvalidBody(RequestView request, Throwable thrown) {
+    return engine.onInvalidBody(request, thrown);
+  }
+
+  /**
+   * A request parameter the framework cannot convert (a JAX-RS {@code @QueryParam int} given {@code
+   * abc}): the status the framework prescribes (JAX-RS: 404 for path and query, 400 for header,
+   * cookie and form), and a problem whose {@code violations} entry names the parameter; never the
+   * converter's message, which names Java classes.
+   *
+   * @param request the request
+   * @param in where the parameter is ({@code query}, {@code path}, {@code header}, {@code cookie},
+   *     {@code form}, {@code matrix})
+   * @param name the parameter's name
+   * @param status the status the framework prescribes
+   * @return status, headers and problem
+   */
+  public Failure onInvalidParameter(RequestView request, String in, String name, int status) {
+    return engine.onInvalidParameter(request, in, name, status);
+  }
+
+  /**
    * The response rules, run once per response when it is about to commit: at the first write or
    * flush of the body, or when the application finishes without one.
    *

@@ -15,6 +15,8 @@ import java.util.Map;
  *   <tr><td>GET /ok</td><td>200 text/plain "ok"; only GET (and so HEAD, OPTIONS) served</td></tr>
  *   <tr><td>GET /status/{n}</td><td>status n, no body</td></tr>
  *   <tr><td>GET /html/{n}</td><td>status n, text/html body containing "legacy error page"</td></tr>
+ *   <tr><td>GET /invalid</td><td>throws InvalidRequestException.of("qty", "must be greater than
+ *       0").and("sku", "must not be blank")</td></tr>
  *   <tr><td>GET /html-stack/{n}</td><td>status n, text/html body {@link #HTML_STACK}</td></tr>
  *   <tr><td>GET /problem/{n}</td><td>status n, the app's own problem+json with type
  *       https://example.test/probs/app and detail "kept as written"</td></tr>
@@ -272,6 +274,13 @@ public final class Scenarios {
             .detail("sold out")
             .headerIs("X-Restock", "tomorrow")
             .lacks(SECRET),
+        get("an InvalidRequestException lists its violations", "/invalid")
+            .status(400)
+            .problem()
+            .detail("2 values are invalid: qty, sku")
+            .contains(
+                "\"violations\":[{\"field\":\"qty\",\"message\":\"must be greater than 0\"},"
+                    + "{\"field\":\"sku\",\"message\":\"must not be blank\"}]"),
         // container / framework errors
         get("unmatched URI", "/nowhere/at/all").status(404).problem(),
         Scenario.of("method not allowed", "DELETE", "/ok")

@@ -3,6 +3,10 @@ package dev.restatus.examples.api;
 import dev.restatus.core.Problem;
 import dev.restatus.core.ProblemException;
 import dev.restatus.examples.Shop;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
@@ -38,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code GET /orders/42/payment}: returns a {@code Problem}
  *   <li>{@code POST /orders/42/ship}: {@code Response.status(409)}, no entity
  *   <li>{@code POST /orders/42/refund}: throws a {@code ProblemException} (429 + Retry-After)
- *   <li>{@code POST /orders}: JSON only: Jersey's 415 for anything else
+ *   <li>{@code POST /orders}: a {@link NewOrder} in JSON (Jackson), validated (Bean Validation);
+ *       Jersey's 415 for any other type
  *   <li>{@code DELETE /orders/42}: Jersey's 405; {@code PROPFIND /orders/42} too
  *   <li>{@code GET /tracking/42}: asynchronous, resumed with a 504 from another thread
  *   <li>{@code GET /reports/daily}: a 502 with an HTML entity
@@ -79,14 +84,24 @@ public class ShopResource {
     return Response.ok(order).build();
   }
 
+  /** A new order, as clients send it. */
+  public static class NewOrder {
+    /** The article. */
+    @NotBlank public String sku;
+
+    /** How many. */
+    @Min(1)
+    public int qty;
+  }
+
   /**
-   * @param json the order to create
+   * @param order the order to create
    * @return 201
    */
   @POST
   @Path("orders")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(String json) {
+  public Response create(@Valid @NotNull NewOrder order) {
     return Response.created(URI.create("orders/43")).build();
   }
 

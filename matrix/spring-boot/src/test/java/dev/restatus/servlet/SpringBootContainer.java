@@ -42,6 +42,7 @@ final class SpringBootContainer implements ServletContainer {
     props.put("server.servlet.context-path", contextPath);
     props.put("spring.main.register-shutdown-hook", "false");
     props.put("logging.level.root", "WARN");
+    props.put("spring.mvc.problemdetails.enabled", "true");
     if (settings.containsKey(APP_ERROR_PAGES)) {
       // Boot's error controller is the page for every status; careless, it shows the message
       props.put("server.error.include-message", "always");
@@ -56,7 +57,27 @@ final class SpringBootContainer implements ServletContainer {
     pending.put(contextPath, app);
   }
 
+  /** Spring's own problem details, which Restatus must leave as Spring writes them. */
+  @org.springframework.web.bind.annotation.RestController
+  static class SpringProblems {
+    @org.springframework.web.bind.annotation.GetMapping("/spring/problem")
+    org.springframework.http.ProblemDetail problem() {
+      org.springframework.http.ProblemDetail p =
+          org.springframework.http.ProblemDetail.forStatusAndDetail(
+              org.springframework.http.HttpStatus.CONFLICT, "spring says no");
+      p.setType(java.net.URI.create("https://example.test/spring"));
+      return p;
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/spring/gone")
+    void gone() {
+      throw new org.springframework.web.ErrorResponseException(
+          org.springframework.http.HttpStatus.GONE);
+    }
+  }
+
   private static void register(GenericApplicationContext ctx, Map<String, String> settings) {
+    ctx.registerBean(SpringProblems.class);
     // A filter ahead of Restatus, as security filters are. Boot sorts by order and keeps the
     // registration order for equal orders: registered first, the guard runs first.
     ctx.registerBean(

@@ -22,6 +22,7 @@ import static dev.restatus.core.RestatusConfig.PRODUCES_PREFIX;
 import static dev.restatus.core.RestatusConfig.RENDERER;
 import static dev.restatus.core.RestatusConfig.RETRY_AFTER;
 import static dev.restatus.core.RestatusConfig.SERVER_ERROR_DETAILS;
+import static dev.restatus.core.RestatusConfig.VALIDATION_STATUS;
 
 import dev.restatus.core.JsonProblemRenderer;
 import dev.restatus.core.Mode;
@@ -103,6 +104,21 @@ public final class Keys {
           "false",
           "5xx `detail` shows the exception class and message (never the stack)",
           (s, l) -> Parsers.parseBoolean(s));
+
+  /** {@link dev.restatus.core.RestatusConfig#VALIDATION_STATUS}. */
+  public static final Key<Integer> VALIDATION_STATUS_KEY =
+      new Key<>(
+          VALIDATION_STATUS,
+          "`400` \\| `422`",
+          "400",
+          "status of a Bean Validation failure or `InvalidRequestException`, with its"
+              + " `violations`",
+          (s, l) -> {
+            if (s.value().equals("400") || s.value().equals("422")) {
+              return Integer.parseInt(s.value());
+            }
+            throw s.fail("400 or 422");
+          });
 
   /** {@link dev.restatus.core.RestatusConfig#RENDERER}. */
   public static final Key<ProblemRenderer> RENDERER_KEY =
@@ -273,6 +289,7 @@ public final class Keys {
           EXCEPTIONS,
           CLIENT_ERROR_DETAILS_KEY,
           SERVER_ERROR_DETAILS_KEY,
+          VALIDATION_STATUS_KEY,
           RENDERER_KEY,
           ERROR_PAGES_KEY,
           CONCEAL_FORBIDDEN_KEY,

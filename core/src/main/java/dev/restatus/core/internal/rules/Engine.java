@@ -148,6 +148,36 @@ public final class Engine {
   }
 
   /**
+   * A request body the JSON reader (Jackson) could not read: a 400 problem saying what to fix,
+   * without a Java class or Jackson's message: malformed JSON (line and column), a field that is
+   * unknown, missing, null or of the wrong kind (members {@code field} and {@code pointer}). A
+   * failure that is not the client's (a type Jackson cannot build) is answered as any exception.
+   *
+   * @param request the request
+   * @param thrown what reading the body threw
+   * @return status, headers and problem
+   */
+  public Failure onInvalidBody(RequestView request, Throwable thrown) {
+    return negotiated(request, exceptions.applyJson(request, thrown));
+  }
+
+  /**
+   * A request parameter the framework cannot convert (a JAX-RS {@code @QueryParam int} given {@code
+   * abc}): the status the framework prescribes, and a {@code violations} entry naming the
+   * parameter; never the converter's message.
+   *
+   * @param request the request
+   * @param in where the parameter is ({@code query}, {@code path}, {@code header}, {@code cookie},
+   *     {@code form}, {@code matrix})
+   * @param name the parameter's name
+   * @param status the status the framework prescribes
+   * @return status, headers and problem
+   */
+  public Failure onInvalidParameter(RequestView request, String in, String name, int status) {
+    return negotiated(request, exceptions.applyParameter(request, in, name, status));
+  }
+
+  /**
    * A failure's problem is rendered by the adapter as {@link #problemMediaType} says, so it varies
    * on {@code Accept}; a 415 or 406 (JAX-RS's own) gets the media-type hints.
    */

@@ -1,24 +1,29 @@
 package dev.restatus.core.internal.rules;
 
+import dev.restatus.core.InvalidRequestException;
 import dev.restatus.core.Problem;
 import dev.restatus.core.ProblemResponse;
 import dev.restatus.core.RestatusConfig;
+import dev.restatus.core.Violation;
 import dev.restatus.core.adapter.Failure;
 import dev.restatus.core.adapter.LogText;
 import dev.restatus.core.adapter.RequestView;
 import dev.restatus.core.adapter.Restatus;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Turns an uncaught exception into a {@link Failure}. Walking the exception and then its causes,
- * the first one that is a {@link ProblemResponse} or whose class (or nearest superclass) is mapped
- * by {@code restatus.exception.<class>} decides the status; otherwise it is 500. A 5xx never shows
- * the exception unless {@code restatus.server-error-details} is on; the exception, with its stack,
- * goes to the one log line that carries the error id.
+ * the first one that is an {@link InvalidRequestException} ({@code restatus.validation-status} with
+ * its {@code violations}), a {@link ProblemResponse} or whose class (or nearest superclass) is
+ * mapped by {@code restatus.exception.<class>} decides the status; otherwise it is 500. A 5xx never
+ * shows the exception unless {@code restatus.server-error-details} is on; the exception, with its
+ * stack, goes to the one log line that carries the error id.
  */
 final class ExceptionRule {
 
@@ -28,8 +33,10 @@ final class ExceptionRule {
   private final boolean clientDetails;
   private final boolean serverDetails;
   private final Problems problems;
+  private final int validationStatus;
 
   ExceptionRule(RestatusConfig config, Problems problems) {
+    this.validationStatus = config.validationStatus();
     this.mapped = config.exceptionStatuses();
     this.clientDetails = config.clientErrorDetails();
     this.serverDetails = config.serverErrorDetails();
@@ -44,6 +51,9 @@ final class ExceptionRule {
   Failure apply(RequestView request, Throwable thrown) {
     Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+      if (t instanceof InvalidRequestException invalid) {
+        return invalid(request, invalid, validationStatus);
+      }
       if (t instanceof ProblemResponse pr && pr.problem() != null) {
         log(request, pr.problem().status(), null, thrown);
         Map<String, List<String>> headers = pr.responseHeaders();
@@ -64,6 +74,54 @@ final class ExceptionRule {
       }
     }
     return failure(request, 500, thrown, thrown);
+  }
+
+  /**
+   * A request body Jackson could not read: a 400 saying what to fix ({@link JsonInputErrors}), or,
+   * when it is not the client's error, as any exception.
+   */
+  Failure applyJson(RequestView request, Throwable thrown) {
+    Optional<JsonInputErrors.Described> d = JsonInputErrors.describe(thrown);
+    if (d.isEmpty()) {
+      return apply(request, thrown);
+    }
+    log(request, 400, null, thrown);
+    Problem p =
+        problems.generate(
+            400, clientDetails ? d.get().detail() : null, JsonInputErrors.members(d.get()));
+    return new Failure(400, Map.of(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p))), p);
+  }
+
+  /**
+   * A framework's parameter that cannot be converted: the status the framework prescribes, and a
+   * violation naming the parameter, never the converter's message (it names Java classes).
+   */
+  Failure applyParameter(RequestView request, String in, String name, int status) {
+    return invalid(
+        request,
+        InvalidRequestException.of(name, "is not a valid value for this " + in + " parameter"),
+        status);
+  }
+
+  /** The violations, in the shape of a Bean Validation failure; never a stack in the log. */
+  private Failure invalid(RequestView request, InvalidRequestException e, int status) {
+    List<Map<String, String>> members = new ArrayList<>();
+    for (Violation v : e.violations()) {
+      members.add(v.asMember());
+    }
+    Problem p =
+        problems.generate(
+            status, clientDetails ? e.getMessage() : null, Map.of("violations", members));
+    if (LOG.isLoggable(Level.DEBUG)) {
+      LOG.log(
+          Level.DEBUG,
+          "Restatus: {0} {1} answered {2}: {3}",
+          LogText.safe(request.method()),
+          LogText.safe(request.path()),
+          status,
+          LogText.safe(e.getMessage()));
+    }
+    return new Failure(status, Map.of(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p))), p);
   }
 
   private Integer statusOf(Class<?> type) {
