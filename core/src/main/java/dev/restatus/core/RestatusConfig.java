@@ -140,6 +140,15 @@ public final class RestatusConfig {
   public static final String VALIDATION_STATUS = "restatus.validation-status";
 
   /**
+   * {@code restatus.precondition-required}: path patterns, default none. A PUT, PATCH or DELETE on
+   * a matching path that carries neither {@code If-Match} nor {@code If-Unmodified-Since} (nor, for
+   * a create-only PUT, {@code If-None-Match}) is answered {@code 428 Precondition Required} (RFC
+   * 6585 section 3) before the application runs, so that no client overwrites a change it has not
+   * seen.
+   */
+  public static final String PRECONDITION_REQUIRED = "restatus.precondition-required";
+
+  /**
    * {@code restatus.renderer}: class name of a {@link ProblemRenderer} with a public no-argument
    * constructor; default {@link JsonProblemRenderer}. With the default, a client that prefers XML
    * to JSON gets {@link XmlProblemRenderer}'s {@code application/problem+xml}; a renderer of its
@@ -442,6 +451,13 @@ public final class RestatusConfig {
    */
   public ProblemRenderer renderer() {
     return get(Keys.RENDERER_KEY);
+  }
+
+  /**
+   * @return {@value #PRECONDITION_REQUIRED}: the paths whose writes must be conditional
+   */
+  public List<PathPattern> preconditionRequired() {
+    return get(Keys.PRECONDITION_REQUIRED_KEY);
   }
 
   /**

@@ -93,6 +93,14 @@ public final class RestatusConfigBuilder {
   }
 
   /**
+   * @param patterns {@value RestatusConfig#PRECONDITION_REQUIRED}
+   * @return this builder
+   */
+  public RestatusConfigBuilder preconditionRequired(String... patterns) {
+    return set(RestatusConfig.PRECONDITION_REQUIRED, String.join(" ", patterns));
+  }
+
+  /**
    * @param renderer {@value RestatusConfig#RENDERER}: a class with a public no-argument constructor
    * @return this builder
    */

@@ -46,6 +46,29 @@ public class FixtureResource {
   }
 
   @GET
+  @Path("versioned")
+  public Response versioned() {
+    return Response.ok(Scenarios.VERSIONED_BODY, MediaType.TEXT_PLAIN)
+        .header("ETag", "\"v1\"")
+        .header("Last-Modified", Scenarios.VERSIONED_LAST_MODIFIED)
+        .header("Cache-Control", "max-age=60")
+        .header("Content-Language", "en")
+        .build();
+  }
+
+  @jakarta.ws.rs.PUT
+  @Path("versioned")
+  public Response putVersioned() {
+    return Response.noContent().build();
+  }
+
+  @jakarta.ws.rs.DELETE
+  @Path("versioned")
+  public Response deleteVersioned() {
+    return Response.noContent().build();
+  }
+
+  @GET
   @Path("invalid")
   public String invalid() {
     throw dev.restatus.core.InvalidRequestException.of("qty", "must be greater than 0")

@@ -58,6 +58,33 @@ final class LegacyApp {
     }
   }
 
+  /**
+   * A resource with validators, and writes that know nothing of preconditions: GET answers {@link
+   * dev.restatus.core.scenario.Scenarios#VERSIONED_BODY} with {@code ETag: "v1"}; PUT and DELETE
+   * answer 204.
+   */
+  static final class Versioned extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      resp.setHeader("ETag", "\"v1\"");
+      resp.setHeader("Last-Modified", Scenarios.VERSIONED_LAST_MODIFIED);
+      resp.setHeader("Cache-Control", "max-age=60");
+      resp.setHeader("Content-Language", "en");
+      resp.setContentType("text/plain");
+      resp.getWriter().write(Scenarios.VERSIONED_BODY);
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest req, HttpServletResponse resp) {
+      resp.setStatus(204);
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest req, HttpServletResponse resp) {
+      resp.setStatus(204);
+    }
+  }
+
   /** Everything else of the table, by servlet path. */
   static final class Fixture extends HttpServlet {
     @Override

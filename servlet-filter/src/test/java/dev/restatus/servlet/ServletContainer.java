@@ -104,6 +104,7 @@ interface ServletContainer extends AutoCloseable {
     r.servlet("async-task", new HostileApp.AsyncTask(), true, "/async-task/*");
     r.servlet("picky", new HostileApp.Picky(), false, "/picky");
     r.servlet("page", new LegacyApp.Page(), false, "/page/*");
+    r.servlet("versioned", new LegacyApp.Versioned(), false, "/versioned");
   }
 
   /**

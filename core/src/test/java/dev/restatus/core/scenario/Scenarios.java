@@ -15,6 +15,10 @@ import java.util.Map;
  *   <tr><td>GET /ok</td><td>200 text/plain "ok"; only GET (and so HEAD, OPTIONS) served</td></tr>
  *   <tr><td>GET /status/{n}</td><td>status n, no body</td></tr>
  *   <tr><td>GET /html/{n}</td><td>status n, text/html body containing "legacy error page"</td></tr>
+ *   <tr><td>GET /versioned</td><td>200 text/plain {@link #VERSIONED_BODY}, ETag "v1",
+ *       Last-Modified {@link #VERSIONED_LAST_MODIFIED}, Cache-Control max-age=60,
+ *       Content-Language en</td></tr>
+ *   <tr><td>PUT, DELETE /versioned</td><td>204, whatever the preconditions</td></tr>
  *   <tr><td>GET /invalid</td><td>throws InvalidRequestException.of("qty", "must be greater than
  *       0").and("sku", "must not be blank")</td></tr>
  *   <tr><td>GET /html-stack/{n}</td><td>status n, text/html body {@link #HTML_STACK}</td></tr>
@@ -70,7 +74,8 @@ public final class Scenarios {
           Map.entry("restatus.maintenance.exempt", "/maint/health"),
           Map.entry("restatus.consumes./upload/**", "application/json"),
           Map.entry("restatus.produces./listing/**", "application/json"),
-          Map.entry("restatus.consumes./ok", "application/json"));
+          Map.entry("restatus.consumes./ok", "application/json"),
+          Map.entry("restatus.precondition-required", "/versioned"));
 
   /** An HTML error page showing a stack, as careless legacy pages do. */
   public static final String HTML_STACK =
@@ -80,6 +85,12 @@ public final class Scenarios {
   /** The {@code Accept} a browser sends for a page (Firefox's). */
   public static final String BROWSER =
       "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+  /** The body of {@code GET /versioned}. */
+  public static final String VERSIONED_BODY = "version 1";
+
+  /** The {@code Last-Modified} of {@code GET /versioned}. */
+  public static final String VERSIONED_LAST_MODIFIED = "Tue, 01 Dec 2026 10:00:00 GMT";
 
   /** The string no 5xx body may show. */
   public static final String SECRET = "secret-1234";
@@ -145,6 +156,69 @@ public final class Scenarios {
             .status(404),
         get("malformed Accept on a declared path: 400", "/listing/x")
             .header("Accept", "application/json;q=2")
+            .status(400)
+            .problem(),
+        // conditional requests
+        get("a matching If-None-Match: 304 with the validators, no body", "/versioned")
+            .header("If-None-Match", "\"v0\", \"v1\"")
+            .status(304)
+            .empty()
+            .headerIs("ETag", "\"v1\"")
+            .headerIs("Cache-Control", "max-age=60")
+            .without("Content-Type", "Content-Length", "Content-Language", "Last-Modified"),
+        get("If-None-Match compares weakly", "/versioned")
+            .header("If-None-Match", "W/\"v1\"")
+            .status(304)
+            .empty(),
+        get("If-None-Match * matches an existing representation", "/versioned")
+            .header("If-None-Match", "*")
+            .status(304)
+            .empty(),
+        get("a stale If-None-Match gets the representation", "/versioned")
+            .header("If-None-Match", "\"v0\"")
+            .status(200)
+            .contains(VERSIONED_BODY)
+            .headerIs("ETag", "\"v1\""),
+        get("If-Modified-Since after the change: 304", "/versioned")
+            .header("If-Modified-Since", "Wed, 02 Dec 2026 10:00:00 GMT")
+            .status(304)
+            .empty(),
+        get("If-Modified-Since before the change: 200", "/versioned")
+            .header("If-Modified-Since", "Mon, 30 Nov 2026 10:00:00 GMT")
+            .status(200)
+            .contains(VERSIONED_BODY),
+        get("If-None-Match wins over If-Modified-Since", "/versioned")
+            .header("If-None-Match", "\"v0\"")
+            .header("If-Modified-Since", "Wed, 02 Dec 2026 10:00:00 GMT")
+            .status(200),
+        get("an invalid If-Modified-Since is ignored", "/versioned")
+            .header("If-Modified-Since", "yesterday-ish")
+            .status(200)
+            .contains(VERSIONED_BODY),
+        get("a failed If-Match on a read: 412", "/versioned")
+            .header("If-Match", "\"v0\"")
+            .status(412)
+            .problem(),
+        get("a malformed If-None-Match: 400", "/versioned")
+            .header("If-None-Match", "\"unterminated")
+            .status(400)
+            .problem(),
+        Scenario.of("HEAD with a matching If-None-Match: 304", "HEAD", "/versioned")
+            .header("If-None-Match", "\"v1\"")
+            .status(304)
+            .empty(),
+        Scenario.of("a write without a precondition: 428", "PUT", "/versioned")
+            .status(428)
+            .problem()
+            .contains("If-Match"),
+        Scenario.of("a write with If-Match reaches the app", "PUT", "/versioned")
+            .header("If-Match", "\"v1\"")
+            .status(204),
+        Scenario.of("a delete with If-Unmodified-Since reaches the app", "DELETE", "/versioned")
+            .header("If-Unmodified-Since", "Wed, 02 Dec 2026 10:00:00 GMT")
+            .status(204),
+        Scenario.of("a write with a malformed If-Match: 400", "PUT", "/versioned")
+            .header("If-Match", "v1")
             .status(400)
             .problem(),
         // negotiated error bodies

@@ -18,6 +18,7 @@ import static dev.restatus.core.RestatusConfig.MAINTENANCE_UNTIL;
 import static dev.restatus.core.RestatusConfig.METHODS;
 import static dev.restatus.core.RestatusConfig.MODE;
 import static dev.restatus.core.RestatusConfig.MOVED_PREFIX;
+import static dev.restatus.core.RestatusConfig.PRECONDITION_REQUIRED;
 import static dev.restatus.core.RestatusConfig.PRODUCES_PREFIX;
 import static dev.restatus.core.RestatusConfig.RENDERER;
 import static dev.restatus.core.RestatusConfig.RETRY_AFTER;
@@ -280,6 +281,16 @@ public final class Keys {
           (pattern, s, l) -> Parsers.parseConcreteMediaTypes(s),
           true);
 
+  /** {@link dev.restatus.core.RestatusConfig#PRECONDITION_REQUIRED}. */
+  public static final Key<List<PathPattern>> PRECONDITION_REQUIRED_KEY =
+      new Key<>(
+          PRECONDITION_REQUIRED,
+          "path patterns",
+          "",
+          "PUT, PATCH and DELETE without `If-Match` or `If-Unmodified-Since` get 428 (a PUT with"
+              + " `If-None-Match` too)",
+          (s, l) -> Parsers.parsePatterns(s));
+
   /** Every declaration, in the README's order. */
   public static final List<Declared> ALL =
       List.of(
@@ -305,7 +316,8 @@ public final class Keys {
           MAINTENANCE_UNTIL_KEY,
           MAINTENANCE_EXEMPT_KEY,
           CONSUMES,
-          PRODUCES);
+          PRODUCES,
+          PRECONDITION_REQUIRED_KEY);
 
   /**
    * @return the single-valued keys

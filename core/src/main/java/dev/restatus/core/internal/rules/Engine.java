@@ -58,8 +58,8 @@ public final class Engine {
     // The order is the contract (docs/ARCHITECTURE.md, Where each rule lives): an unimplemented
     // method is answered 501 before anything else, then moved and gone paths, then maintenance;
     // concealment before every rule that adds headers or keeps a body (a canonical 404 gets no
-    // challenge, no Allow, no kept body), and the body rule after the header rules it must not
-    // undo.
+    // challenge, no Allow, no kept body), the conditional rule before the body rule (a 304 it
+    // makes loses its body there), and the body rule after the header rules it must not undo.
     this.rules =
         List.of(
             new NotImplementedRule(config.methods()),
@@ -72,6 +72,7 @@ public final class Engine {
             new ChallengeRule(config.authenticate()),
             new AllowRule(config.allowOverrides(), config.methods()),
             new RetryAfterRule(config.retryAfter()),
+            new ConditionalRule(config.preconditionRequired()),
             new BodyRule(config.keepErrorBodies(), config.clientErrorDetails()),
             new CreatedRule());
     this.findings = new Findings(config.mode());

@@ -1,0 +1,119 @@
+package dev.restatus.core.internal.rules;
+
+import dev.restatus.core.PathPattern;
+import dev.restatus.core.internal.http.EntityTag;
+import dev.restatus.core.internal.http.HttpDates;
+import dev.restatus.core.internal.http.Preconditions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Conditional requests (RFC 9110 section 13, RFC 6585 section 3) for endpoints that never
+ * implemented them:
+ *
+ * <ul>
+ *   <li>a 200 to a GET or HEAD that carries the application's {@code ETag} or {@code Last-Modified}
+ *       is evaluated against {@code If-Match}, {@code If-Unmodified-Since}, {@code If-None-Match}
+ *       and {@code If-Modified-Since} in the order of section 13.2.2: {@code 304} (no body, no
+ *       representation metadata but the validators and cache fields section 15.4.5 lists) or {@code
+ *       412}; a malformed entity-tag list is a {@code 400};
+ *   <li>a PUT, PATCH or DELETE on a {@code restatus.precondition-required} path without {@code
+ *       If-Match} or {@code If-Unmodified-Since} (or, for a create-only PUT, {@code If-None-Match})
+ *       is answered {@code 428} before the application runs.
+ * </ul>
+ */
+final class ConditionalRule implements Rule {
+
+  /** What a 304 does not carry (RFC 9110 section 15.4.5): the representation's own metadata. */
+  private static final List<String> NOT_IN_304 =
+      List.of(
+          "Content-Encoding",
+          "Content-Language",
+          "Content-Disposition",
+          "Content-Range",
+          "Content-MD5",
+          "Digest",
+          "Content-Digest",
+          "Repr-Digest");
+
+  private static final Set<String> WRITES = Set.of("PUT", "PATCH", "DELETE");
+
+  private final List<PathPattern> required;
+
+  ConditionalRule(List<PathPattern> required) {
+    this.required = required;
+  }
+
+  @Override
+  public void onRequest(Draft d) {
+    String method = d.request.method();
+    if (!WRITES.contains(method) || !PathPatterns.any(required, d.request.path())) {
+      return;
+    }
+    if (!malformed(d)
+        && d.request.header("If-Match") == null
+        && d.request.header("If-Unmodified-Since") == null
+        && !(method.equals("PUT") && d.request.header("If-None-Match") != null)) {
+      d.found("precondition-required", method + " without If-Match");
+      d.answer(
+          428,
+          "This resource is only changed by a conditional request: send If-Match with the ETag"
+              + " of the representation you last received (or If-Unmodified-Since).");
+    }
+  }
+
+  @Override
+  public void onResponse(Draft d) {
+    String method = d.request.method();
+    if (d.status != 200 || !(method.equals("GET") || method.equals("HEAD"))) {
+      return;
+    }
+    String etagValue = d.header("ETag");
+    EntityTag etag = EntityTag.parseETag(etagValue);
+    Instant lastModified = HttpDates.parse(d.header("Last-Modified")).orElse(null);
+    if (etag == null && lastModified == null) {
+      return; // no validator: nothing to compare with
+    }
+    if (malformed(d)) {
+      return;
+    }
+    Preconditions.Outcome outcome =
+        Preconditions.evaluate(
+            method, d.request::header, new Preconditions.Validators(true, etag, lastModified));
+    if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
+      d.found("not-modified", "200 to a request whose validator matched");
+      d.status = 304; // the body rule drops the body, Content-Length and Content-Type
+      NOT_IN_304.forEach(d::removeHeader);
+      if (etag != null) {
+        d.removeHeader("Last-Modified"); // only useful without an ETag (section 15.4.5)
+      }
+    } else if (outcome == Preconditions.Outcome.FAILED) {
+      d.found("precondition-failed", "200 to a request whose precondition failed");
+      d.status = 412;
+      d.body = Draft.Body.PROBLEM;
+      d.detail =
+          "The representation has changed: it no longer matches If-Match or"
+              + " If-Unmodified-Since.";
+    }
+  }
+
+  /** A malformed If-Match or If-None-Match is the client's error: 400. */
+  private static boolean malformed(Draft d) {
+    try {
+      Preconditions.checkSyntax(d.request::header);
+      return false;
+    } catch (IllegalArgumentException e) {
+      d.found("malformed-header", "malformed conditional header");
+      String detail = "The " + e.getMessage() + " (an entity-tag is a quoted string).";
+      if (d.response == null) {
+        d.answer(400, detail);
+      } else {
+        d.status = 400;
+        d.body = Draft.Body.PROBLEM;
+        d.detail = detail;
+      }
+      return true;
+    }
+  }
+}
