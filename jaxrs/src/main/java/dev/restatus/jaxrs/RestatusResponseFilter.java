@@ -2,6 +2,7 @@ package dev.restatus.jaxrs;
 
 import dev.restatus.core.Problem;
 import dev.restatus.core.adapter.Decision;
+import dev.restatus.core.adapter.Failure;
 import dev.restatus.core.adapter.HeaderEdits;
 import dev.restatus.core.adapter.ResponseView;
 import dev.restatus.core.adapter.Restatus;
@@ -44,8 +45,25 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
       if (res.getStatus() == 200) {
         res.setStatus(p.status());
       }
+      Failure f = engine.onApplicationProblem(request, p);
+      for (Map.Entry<String, List<String>> h : f.headers().entrySet()) {
+        String present = res.getHeaderString(h.getKey());
+        if (h.getKey().equalsIgnoreCase("Vary") && present != null) {
+          boolean listed = false;
+          for (String token : present.split(",")) {
+            listed |= token.trim().equalsIgnoreCase("Accept") || token.trim().equals("*");
+          }
+          if (!listed) {
+            res.getHeaders().putSingle(h.getKey(), present + ", Accept");
+          }
+        } else {
+          res.getHeaders().put(h.getKey(), new ArrayList<>(h.getValue()));
+        }
+      }
       res.setEntity(
-          p, res.getEntityAnnotations(), MediaType.valueOf(engine.problemMediaType(request)));
+          f.problem(),
+          res.getEntityAnnotations(),
+          MediaType.valueOf(engine.problemMediaType(request)));
     }
     Decision d = engine.onResponse(request, new View(res));
     if (d.status() != res.getStatus()) {

@@ -125,6 +125,8 @@ public class FixtureResource {
               "outer secret-1234", new IllegalArgumentException("wrapped cause"));
       case "problem" ->
           throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
+      case "problem-leak" -> throw ProblemException.of(500, Scenarios.LEAKING_DETAIL);
+      case "problem-503" -> throw ProblemException.of(503, "back soon");
       case "carrier" -> throw new dev.restatus.core.scenario.OutOfStock();
       case "wae" -> throw new WebApplicationException(409);
       case "bad-request" -> throw new BadRequestException("name is required");
@@ -194,6 +196,12 @@ public class FixtureResource {
         .entity("java.lang.IllegalStateException: boom\n\tat com.acme.Foo.bar(Foo.java:12)\n")
         .type(MediaType.TEXT_PLAIN)
         .build();
+  }
+
+  @GET
+  @Path("problem-entity-leak")
+  public Problem problemEntityLeak() {
+    return Problem.builder(500).detail(Scenarios.LEAKING_DETAIL).build();
   }
 
   @GET

@@ -150,6 +150,23 @@ class JerseyContractTest extends JerseyStackContract {
   }
 
   @Test
+  void aReturnedProblemEntityVariesOnAccept() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/problem-entity", "Accept", "application/json");
+    assertThat(r.headers().firstValue("Vary")).hasValue("Accept");
+  }
+
+  @Test
+  void aReturned5xxProblemShowingInternalsIsReplaced() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/problem-entity-leak");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8))
+        .doesNotContain("com.acme")
+        .doesNotContain("IllegalStateException");
+    assertThat(problem(r).path("errorId").asText())
+        .isEqualTo(r.headers().firstValue("Restatus-Error-Id").orElseThrow());
+  }
+
+  @Test
   void problemEntityIsWrittenAsProblemXmlForAClientPreferringXml() throws Exception {
     HttpResponse<byte[]> r = app.send("GET", "/problem-entity", "Accept", "application/xml");
     assertThat(r.statusCode()).isEqualTo(409);

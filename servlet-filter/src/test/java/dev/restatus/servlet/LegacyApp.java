@@ -197,6 +197,8 @@ final class LegacyApp {
                 "outer secret-1234", new IllegalArgumentException("wrapped cause"));
         case "problem" ->
             throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
+        case "problem-leak" -> throw ProblemException.of(500, Scenarios.LEAKING_DETAIL);
+        case "problem-503" -> throw ProblemException.of(503, "back soon");
         case "carrier" -> throw new dev.restatus.core.scenario.OutOfStock();
         default -> throw new IllegalStateException(what);
       }

@@ -112,6 +112,18 @@ abstract class ServletContractTest {
     assertThat(problem(r).get("detail").asText()).contains("Content-Type");
   }
 
+  /**
+   * RFC 9110 section 8.6: a 304 carries no Content-Length unless it is the 200's; completing an
+   * unwritten response, a container would add {@code Content-Length: 0}.
+   */
+  @Test
+  void a304HasNoContentLength() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/versioned", "If-None-Match", "\"v1\"");
+    assertThat(r.statusCode()).isEqualTo(304);
+    assertThat(r.headers().firstValue("Content-Length")).isEmpty();
+    assertThat(r.headers().firstValue("ETag")).hasValue("\"v1\"");
+  }
+
   @Test
   void aBrowserGetsTheApplicationsOwnErrorPage() throws Exception {
     HttpResponse<byte[]> r = pages.send("GET", "/page/404", "Accept", Scenarios.BROWSER);

@@ -148,6 +148,21 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
+   * A {@code Problem} the application returned as its response (a JAX-RS entity): a 5xx one gets an
+   * error id (body and header), and is replaced by a generic problem if it shows a stack, an
+   * exception class or message; the headers include {@code Vary: Accept} where the problem is
+   * negotiated. In {@code report} mode a leak is only recorded; in {@code off} mode nothing
+   * changes.
+   *
+   * @param request the request
+   * @param problem the problem
+   * @return status, headers to add and the problem to send
+   */
+  public Failure onApplicationProblem(RequestView request, Problem problem) {
+    return engine.onApplicationProblem(request, problem);
+  }
+
+  /**
    * The response rules, run once per response when it is about to commit: at the first write or
    * flush of the body, or when the application finishes without one.
    *

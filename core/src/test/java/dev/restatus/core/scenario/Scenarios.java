@@ -37,6 +37,9 @@ import java.util.Map;
  *       cause")</td></tr>
  *   <tr><td>GET /throw/problem</td><td>throws ProblemException.of(409, "version 7 is current",
  *       "X-Current-Version", "7")</td></tr>
+ *   <tr><td>GET /throw/problem-leak</td><td>throws ProblemException.of(500, {@link
+ *       #LEAKING_DETAIL})</td></tr>
+ *   <tr><td>GET /throw/problem-503</td><td>throws ProblemException.of(503, "back soon")</td></tr>
  *   <tr><td>GET /throw/carrier</td><td>throws {@link OutOfStock}, an exception of its own that
  *       implements ProblemResponse</td></tr>
  *   <tr><td>GET /body/204</td><td>status 204 with a text/plain body "stray"</td></tr>
@@ -91,6 +94,10 @@ public final class Scenarios {
 
   /** The {@code Last-Modified} of {@code GET /versioned}. */
   public static final String VERSIONED_LAST_MODIFIED = "Tue, 01 Dec 2026 10:00:00 GMT";
+
+  /** The detail of an application's 5xx problem that shows internals. */
+  public static final String LEAKING_DETAIL =
+      "java.lang.IllegalStateException: pool exhausted at com.acme.Db.get(Db.java:9)";
 
   /** The string no 5xx body may show. */
   public static final String SECRET = "secret-1234";
@@ -165,7 +172,7 @@ public final class Scenarios {
             .empty()
             .headerIs("ETag", "\"v1\"")
             .headerIs("Cache-Control", "max-age=60")
-            .without("Content-Type", "Content-Length", "Content-Language", "Last-Modified"),
+            .without("Content-Type", "Content-Language", "Last-Modified"),
         get("If-None-Match compares weakly", "/versioned")
             .header("If-None-Match", "W/\"v1\"")
             .status(304)
@@ -342,6 +349,17 @@ public final class Scenarios {
             .problem()
             .detail("version 7 is current")
             .headerIs("X-Current-Version", "7"),
+        get("an application's 5xx problem showing internals is replaced", "/throw/problem-leak")
+            .status(500)
+            .problem()
+            .with("Restatus-Error-Id")
+            .lacks("com.acme", "IllegalStateException"),
+        get("an application's clean 5xx problem is kept, with an error id", "/throw/problem-503")
+            .status(503)
+            .problem()
+            .detail("back soon")
+            .with("Restatus-Error-Id")
+            .contains("\"errorId\""),
         get("an exception carrying its own problem", "/throw/carrier")
             .status(409)
             .problem()

@@ -54,7 +54,7 @@ final class BodyRule implements Rule {
     }
     d.found("problem-body", d.status + " without a problem body");
     d.body = Draft.Body.PROBLEM;
-    if (clientErrorDetails && d.status < 500) {
+    if (clientErrorDetails && d.status < 500 && r.errorMessage() != null) {
       d.detail = r.errorMessage();
     }
   }

@@ -179,6 +179,33 @@ public final class Engine {
   }
 
   /**
+   * A {@code Problem} the application returned as its response (a JAX-RS entity). A 5xx one gets an
+   * error id, and is replaced by a generic problem if it shows internals; the response varies on
+   * {@code Accept}, since the adapter renders it as {@link #problemMediaType} says. In {@code
+   * report} mode a leak is only recorded; in {@code off} mode nothing changes.
+   *
+   * @param request the request
+   * @param problem the problem
+   * @return status, headers to add and the problem to send
+   */
+  public Failure onApplicationProblem(RequestView request, Problem problem) {
+    if (config.mode() != Mode.ENFORCE) {
+      if (config.mode() == Mode.REPORT
+          && problem.status() >= 500
+          && LeakRule.leaks(problem.toString())) {
+        findings.record(
+            new Finding(
+                "server-error-leak",
+                problem.status() + " problem shows a stack trace or exception class",
+                request.method(),
+                request.path()));
+      }
+      return new Failure(problem.status(), Map.of(), problem);
+    }
+    return negotiated(request, exceptions.applicationProblem(request, problem, Map.of(), null));
+  }
+
+  /**
    * A failure's problem is rendered by the adapter as {@link #problemMediaType} says, so it varies
    * on {@code Accept}; a 415 or 406 (JAX-RS's own) gets the media-type hints.
    */
@@ -189,13 +216,18 @@ public final class Engine {
       d.varyOnAccept();
     }
     Map<String, List<String>> set = d.edits(Map.of(), List.of()).set();
-    if (set.isEmpty() && d.extensions.isEmpty()) {
+    boolean detail =
+        d.detail != null && f.problem().detail() == null && config.clientErrorDetails();
+    if (set.isEmpty() && d.extensions.isEmpty() && !detail) {
       return f;
     }
     Problem p = f.problem();
-    if (!d.extensions.isEmpty()) {
+    if (!d.extensions.isEmpty() || detail) {
       Problem.Builder b = p.toBuilder();
       d.extensions.forEach(b::extension);
+      if (detail) {
+        b.detail(d.detail); // a framework's 415 or 406 says what it takes
+      }
       p = b.build();
     }
     Map<String, List<String>> headers = new java.util.LinkedHashMap<>(f.headers());

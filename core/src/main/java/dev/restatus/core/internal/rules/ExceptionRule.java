@@ -55,10 +55,9 @@ final class ExceptionRule {
         return invalid(request, invalid, validationStatus);
       }
       if (t instanceof ProblemResponse pr && pr.problem() != null) {
-        log(request, pr.problem().status(), null, thrown);
         Map<String, List<String>> headers = pr.responseHeaders();
-        return new Failure(
-            pr.problem().status(), headers == null ? Map.of() : headers, pr.problem());
+        return applicationProblem(
+            request, pr.problem(), headers == null ? Map.of() : headers, thrown);
       }
       Integer status = statusOf(t.getClass());
       if (status != null) {
@@ -74,6 +73,59 @@ final class ExceptionRule {
       }
     }
     return failure(request, 500, thrown, thrown);
+  }
+
+  /**
+   * A problem the application built (a {@link ProblemResponse} it threw, a {@code Problem} entity
+   * it returned). A 4xx one is sent as built. A 5xx one gets an error id (body and header) unless
+   * it has one, and is replaced by a generic problem if it shows a stack frame, an exception class
+   * or message: an application's own text is held to the same rule as any 5xx body.
+   *
+   * @param thrown the exception that carried it, to log, or {@code null} for a returned entity
+   */
+  Failure applicationProblem(
+      RequestView request, Problem p, Map<String, List<String>> headers, Throwable thrown) {
+    int status = p.status();
+    if (status < 500) {
+      if (thrown != null) {
+        log(request, status, null, thrown);
+      }
+      return new Failure(status, headers, p);
+    }
+    Problem sent = p;
+    if (LeakRule.leaks(visibleText(p))) {
+      sent = problems.generate(status, null);
+      LOG.log(
+          Level.WARNING,
+          "Restatus error id {0}: {1} {2}: the application''s {3} problem showed internals and was"
+              + " replaced",
+          Problems.errorId(sent),
+          LogText.safe(request.method()),
+          LogText.safe(request.path()),
+          status);
+    } else if (Problems.errorId(p) == null) {
+      sent = p.toBuilder().extension(Restatus.ERROR_ID_MEMBER, Problems.newId()).build();
+    }
+    String id = Problems.errorId(sent);
+    if (thrown != null) {
+      log(request, status, id, thrown);
+    }
+    Map<String, List<String>> withId = new java.util.LinkedHashMap<>(headers);
+    withId.put(Restatus.ERROR_ID_HEADER, List.of(id));
+    return new Failure(status, withId, sent);
+  }
+
+  /** Everything of a problem a client reads. */
+  private static String visibleText(Problem p) {
+    return p.type()
+        + "\n"
+        + p.title()
+        + "\n"
+        + p.detail()
+        + "\n"
+        + p.instance()
+        + "\n"
+        + p.extensions();
   }
 
   /**

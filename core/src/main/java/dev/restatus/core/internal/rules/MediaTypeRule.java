@@ -25,6 +25,13 @@ import java.util.Map;
  */
 final class MediaTypeRule implements Rule {
 
+  /**
+   * The methods whose content has a meaning: a body on another (GET, DELETE) is not judged, so the
+   * application's own answer to the method (a 405) stays.
+   */
+  private static final java.util.Set<String> CONTENT_METHODS =
+      java.util.Set.of("POST", "PUT", "PATCH");
+
   private final Map<PathPattern, List<String>> consumes;
   private final Map<PathPattern, List<String>> produces;
 
@@ -38,7 +45,7 @@ final class MediaTypeRule implements Rule {
   public void onRequest(Draft d) {
     String path = d.request.path();
     List<String> accepted = PathPatterns.longest(consumes, path);
-    if (accepted != null && hasBody(d)) {
+    if (accepted != null && CONTENT_METHODS.contains(d.request.method()) && hasBody(d)) {
       String contentType = d.request.header("Content-Type");
       MediaRange sent = null;
       if (contentType != null) {
@@ -81,14 +88,24 @@ final class MediaTypeRule implements Rule {
 
   @Override
   public void onResponse(Draft d) {
+    List<String> declared = PathPatterns.longest(produces, d.request.path());
+    if (declared != null && d.status < 400 && !d.canonical()) {
+      d.varyOnAccept(); // another Accept would have been answered 406
+    }
     if (d.status == 415) {
       List<String> accepted = PathPatterns.longest(consumes, d.request.path());
-      hint415(d, accepted != null ? accepted : d.request.consumes());
+      accepted = accepted != null ? accepted : d.request.consumes();
+      hint415(d, accepted);
+      if (!accepted.isEmpty() && d.detail == null) {
+        d.detail = "This resource accepts " + String.join(", ", accepted) + ".";
+      }
     } else if (d.status == 406) {
-      List<String> available = PathPatterns.longest(produces, d.request.path());
-      available = available != null ? available : d.request.produces();
+      List<String> available = declared != null ? declared : d.request.produces();
       if (!available.isEmpty()) {
         d.extension("available", available);
+        if (d.detail == null) {
+          d.detail = "This resource can only produce " + String.join(", ", available) + ".";
+        }
       }
     }
   }

@@ -64,7 +64,11 @@ final class MovedRule implements Rule {
       if (close > i) {
         String name = t.substring(i + 1, close);
         if (name.equals("**") && tail >= 0) {
-          b.append(encode(captures.get(tail), true));
+          String rest = captures.get(tail);
+          if (rest.isEmpty() && b.length() > 1 && b.charAt(b.length() - 1) == '/') {
+            b.setLength(b.length() - 1); // /old -> /new, not /new/
+          }
+          b.append(encode(rest, true));
           i = close;
           continue;
         }

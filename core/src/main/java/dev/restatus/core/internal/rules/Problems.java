@@ -34,7 +34,7 @@ final class Problems {
     return id == null ? null : id.toString();
   }
 
-  private static String newId() {
+  static String newId() {
     return String.format("%016x", ThreadLocalRandom.current().nextLong());
   }
 }
