@@ -149,6 +149,21 @@ public final class RestatusConfig {
   public static final String PRECONDITION_REQUIRED = "restatus.precondition-required";
 
   /**
+   * {@code restatus.etag}: path patterns, default none. A 200 to a GET on a matching path that
+   * carries no {@code ETag} of the application's gets a strong one, computed from the body (and its
+   * {@code Content-Type}), so that a later {@code If-None-Match} gets {@code 304}. The body is held
+   * back for it, at most {@link #ETAG_MAX_BUFFER} bytes; a longer one streams through untouched,
+   * without an {@code ETag}. Nothing else is ever buffered.
+   */
+  public static final String ETAG = "restatus.etag";
+
+  /**
+   * {@code restatus.etag.max-buffer}: bytes from 0 to 16 MiB, default {@code 65536}. The most of a
+   * body held back to compute its {@code ETag} ({@link #ETAG}).
+   */
+  public static final String ETAG_MAX_BUFFER = "restatus.etag.max-buffer";
+
+  /**
    * {@code restatus.renderer}: class name of a {@link ProblemRenderer} with a public no-argument
    * constructor; default {@link JsonProblemRenderer}. With the default, a client that prefers XML
    * to JSON gets {@link XmlProblemRenderer}'s {@code application/problem+xml}; a renderer of its
@@ -451,6 +466,20 @@ public final class RestatusConfig {
    */
   public ProblemRenderer renderer() {
     return get(Keys.RENDERER_KEY);
+  }
+
+  /**
+   * @return {@value #ETAG}: the paths whose 200 GET responses get a generated ETag
+   */
+  public List<PathPattern> etagPaths() {
+    return get(Keys.ETAG_KEY);
+  }
+
+  /**
+   * @return {@value #ETAG_MAX_BUFFER}: the most bytes held back for a generated ETag
+   */
+  public int etagMaxBuffer() {
+    return get(Keys.ETAG_MAX_BUFFER_KEY);
   }
 
   /**

@@ -93,6 +93,22 @@ public final class RestatusConfigBuilder {
   }
 
   /**
+   * @param patterns {@value RestatusConfig#ETAG}
+   * @return this builder
+   */
+  public RestatusConfigBuilder etag(String... patterns) {
+    return set(RestatusConfig.ETAG, String.join(" ", patterns));
+  }
+
+  /**
+   * @param bytes {@value RestatusConfig#ETAG_MAX_BUFFER}
+   * @return this builder
+   */
+  public RestatusConfigBuilder etagMaxBuffer(int bytes) {
+    return set(RestatusConfig.ETAG_MAX_BUFFER, Integer.toString(bytes));
+  }
+
+  /**
    * @param patterns {@value RestatusConfig#PRECONDITION_REQUIRED}
    * @return this builder
    */

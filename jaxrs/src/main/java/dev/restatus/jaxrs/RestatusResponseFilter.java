@@ -10,8 +10,13 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Providers;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +36,8 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
   private static final Annotation[] NONE = new Annotation[0];
 
   private final Restatus engine;
+
+  @Context private Providers providers;
 
   RestatusResponseFilter(Restatus engine) {
     this.engine = engine;
@@ -66,6 +73,113 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
           MediaType.valueOf(engine.problemMediaType(request)));
     }
     Decision d = engine.onResponse(request, new View(res));
+    carryOut(request, res, d);
+    int cap = engine.etagBuffer(request, new View(res), d);
+    if (cap > 0 && res.hasEntity()) {
+      byte[] body = serialize(res, cap);
+      if (body != null) {
+        // restatus.etag: the body, written once here, gets its ETag and is sent as these bytes
+        res.setEntity(body, res.getEntityAnnotations(), res.getMediaType());
+        String type = res.getMediaType() == null ? null : res.getMediaType().toString();
+        carryOut(
+            request,
+            res,
+            engine.onGeneratedETag(request, new View(res), engine.etagOf(body, body.length, type)));
+      }
+    }
+  }
+
+  /**
+   * The entity as the bytes Jersey would write, if it has a media type, can be written twice (not a
+   * stream) and fits in {@code cap}; else {@code null}, and it is written as it is.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private byte[] serialize(ContainerResponseContext res, int cap) {
+    Object e = res.getEntity();
+    MediaType type = res.getMediaType();
+    if (type == null
+        || e instanceof StreamingOutput
+        || e instanceof java.io.InputStream
+        || e instanceof java.io.Reader
+        || e instanceof java.io.File
+        || e instanceof java.nio.file.Path) {
+      return null;
+    }
+    if (e instanceof byte[] b) {
+      return b.length <= cap ? b : null;
+    }
+    if (e instanceof String text) {
+      String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+      byte[] b;
+      try {
+        b = text.getBytes(charset == null ? "UTF-8" : charset);
+      } catch (java.io.UnsupportedEncodingException x) {
+        return null;
+      }
+      return b.length <= cap ? b : null;
+    }
+    MessageBodyWriter w =
+        providers == null
+            ? null
+            : providers.getMessageBodyWriter(
+                e.getClass(), res.getEntityType(), res.getEntityAnnotations(), type);
+    if (w == null) {
+      return null;
+    }
+    Bounded out = new Bounded(cap);
+    try {
+      w.writeTo(
+          e,
+          e.getClass(),
+          res.getEntityType(),
+          res.getEntityAnnotations(),
+          type,
+          new MultivaluedHashMap<String, Object>(res.getHeaders()),
+          out);
+    } catch (java.io.IOException | RuntimeException x) {
+      return null; // too long, or failing: Jersey writes it as it would
+    }
+    return out.toByteArray();
+  }
+
+  /** Collects at most {@code cap} bytes, then gives up. */
+  private static final class Bounded extends java.io.ByteArrayOutputStream {
+    private final int cap;
+
+    Bounded(int cap) {
+      super(Math.min(cap, 8192));
+      this.cap = cap;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      check(1);
+      super.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      check(len);
+      super.write(b, off, len);
+    }
+
+    private void check(int more) {
+      if (count + more > cap) {
+        throw new Full();
+      }
+    }
+
+    /** Longer than may be held. */
+    static final class Full extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      Full() {
+        super(null, null, false, false);
+      }
+    }
+  }
+
+  private void carryOut(JaxrsRequestView request, ContainerResponseContext res, Decision d) {
     if (d.status() != res.getStatus()) {
       res.setStatus(d.status());
     }

@@ -46,6 +46,13 @@ public class FixtureResource {
   }
 
   @GET
+  @Path("generated/{n}")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String generated(@PathParam("n") int n) {
+    return Scenarios.generated(n);
+  }
+
+  @GET
   @Path("versioned")
   public Response versioned() {
     return Response.ok(Scenarios.VERSIONED_BODY, MediaType.TEXT_PLAIN)

@@ -256,6 +256,11 @@ public abstract class JerseyStackContract {
     assertThat(failures).isEmpty();
   }
 
+  @Test
+  void aGeneratedETagGivesA304() throws Exception {
+    app().checkGeneratedETag();
+  }
+
   @TestFactory
   Stream<DynamicTest> scenarioTable() {
     return app().tests();

@@ -66,6 +66,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   private byte[] inspected;
   private int inspectedLength;
   private HeldBody held;
+  private HeldBody tagging;
   private int including;
   private int forwarding;
 
@@ -97,6 +98,43 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     decision = engine.onResponse(request, new View(hasBody));
     apply(decision);
+    if (hasBody && held == null && written == 0 && !isCommittedToContainer()) {
+      int cap = engine.etagBuffer(request, new View(true), decision);
+      if (cap > 0) {
+        tagging = new HeldBody(cap); // restatus.etag: the body is held for its ETag
+      }
+    }
+  }
+
+  /**
+   * A body held for its generated ETag is complete: the conditional rule runs with it (a 304
+   * discards it; a 200 sends it with the ETag).
+   */
+  private void releaseTagged() throws IOException {
+    HeldBody t = tagging;
+    tagging = null;
+    if (t == null || !keeping()) {
+      return;
+    }
+    String type = getResponse().getContentType();
+    String etag =
+        t.chars.length() > 0
+            ? engine.etagOf(t.chars, type)
+            : engine.etagOf(t.bytes.toByteArray(), t.bytes.size(), type);
+    decision = engine.onGeneratedETag(request, new View(true), etag);
+    apply(decision);
+    if (keeping()) {
+      passOn(t);
+    }
+  }
+
+  /** Longer than may be held: what was held goes on, and the rest streams, without an ETag. */
+  private void spillTagged() throws IOException {
+    HeldBody t = tagging;
+    if (t != null && t.full()) {
+      tagging = null;
+      passOn(t);
+    }
   }
 
   private void apply(Decision d) throws IOException {
@@ -169,6 +207,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     realStream = null;
     realWriter = null;
     held = null;
+    tagging = null;
   }
 
   private ServletOutputStream realStream() throws IOException {
@@ -267,6 +306,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     finished = true;
     decide(written > 0);
     release();
+    releaseTagged();
     // no flush: the container completes the response, and can still send Content-Length
     if (inspected != null && inspectedLength > 0) {
       engine.inspect(request, decision.status(), inspected, inspectedLength);
@@ -317,8 +357,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
    * run again on the new status. A body that must go is discarded from the container's buffer.
    */
   private void redecide() throws IOException {
-    HeldBody h = held;
+    HeldBody h = held != null ? held : tagging;
     held = null;
+    tagging = null;
     decision = engine.onResponse(request, new View(true));
     if (decision instanceof Decision.Keep && status >= 500) {
       // the start of this body was written before its status: it was never looked at
@@ -400,6 +441,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     inspected = null;
     inspectedLength = 0;
     held = null;
+    tagging = null;
   }
 
   /** Ends the exchange if the container still lets us write (an async completion we missed). */
@@ -530,6 +572,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     written = 0;
     inspected = null;
     held = null;
+    tagging = null;
     // Servlet 6: reset() also forgets whether getWriter() or getOutputStream() was called
     stream = null;
     writer = null;
@@ -552,12 +595,13 @@ final class RestatusResponse extends HttpServletResponseWrapper {
       forgetBody();
     }
     held = null;
+    tagging = null;
   }
 
   @Override
   public void flushBuffer() throws IOException {
     decide(written > 0);
-    if (held != null) {
+    if (held != null || tagging != null) {
       return; // a held 5xx body is sent when it has been looked at, not before
     }
     if (realWriter != null && keeping()) {
@@ -703,7 +747,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   /** The application flushed: a kept response commits; nothing else is sent early. */
   private void appFlushed(Flushable real) throws IOException {
     decide(written > 0);
-    if (held != null) {
+    if (held != null || tagging != null) {
       return; // a held 5xx body is sent when it has been looked at, not before
     }
     if (keeping()) {
@@ -719,6 +763,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   private void appClosed(Closeable real) throws IOException {
     decide(written > 0);
     release();
+    releaseTagged();
     if (keeping() && real != null) {
       real.close();
     }
@@ -739,6 +784,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
         if (held != null) {
           held.add(b, off, len);
           releaseIfFull();
+        } else if (tagging != null) {
+          tagging.add(b, off, len);
+          spillTagged();
         } else {
           inspect(b, off, len);
           realStream().write(b, off, len);
@@ -792,6 +840,9 @@ final class RestatusResponse extends HttpServletResponseWrapper {
         if (held != null) {
           held.add(c, off, len);
           releaseIfFull();
+        } else if (tagging != null) {
+          tagging.add(c, off, len);
+          spillTagged();
         } else {
           inspect(c, off, len);
           realWriter().write(c, off, len);

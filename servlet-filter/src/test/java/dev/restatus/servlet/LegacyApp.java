@@ -85,6 +85,27 @@ final class LegacyApp {
     }
   }
 
+  /**
+   * {@code GET /generated/{n}}: 200 text/plain, {@link
+   * dev.restatus.core.scenario.Scenarios#generated(int)} in three writes, flushed after the first,
+   * no validator.
+   */
+  static final class Generated extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      byte[] body =
+          Scenarios.generated(Integer.parseInt(req.getPathInfo().substring(1)))
+              .getBytes(StandardCharsets.US_ASCII);
+      resp.setContentType("text/plain");
+      var out = resp.getOutputStream();
+      int third = body.length / 3;
+      out.write(body, 0, third);
+      out.flush();
+      out.write(body, third, third);
+      out.write(body, 2 * third, body.length - 2 * third);
+    }
+  }
+
   /** Everything else of the table, by servlet path. */
   static final class Fixture extends HttpServlet {
     @Override

@@ -105,6 +105,7 @@ interface ServletContainer extends AutoCloseable {
     r.servlet("picky", new HostileApp.Picky(), false, "/picky");
     r.servlet("page", new LegacyApp.Page(), false, "/page/*");
     r.servlet("versioned", new LegacyApp.Versioned(), false, "/versioned");
+    r.servlet("generated", new LegacyApp.Generated(), false, "/generated/*");
   }
 
   /**

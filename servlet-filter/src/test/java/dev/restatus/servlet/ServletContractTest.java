@@ -96,6 +96,11 @@ abstract class ServletContractTest {
     container.close();
   }
 
+  @Test
+  void aGeneratedETagGivesA304() throws Exception {
+    app.checkGeneratedETag();
+  }
+
   @TestFactory
   Stream<DynamicTest> scenarioTable() {
     return app.tests();

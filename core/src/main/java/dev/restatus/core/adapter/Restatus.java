@@ -163,6 +163,54 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
+   * Whether the body of a response just decided should be held back for a generated {@code ETag}
+   * ({@code restatus.etag}): a 200 to a GET on a matching path without an {@code ETag} of the
+   * application's, in {@code enforce} mode. The adapter holds at most that much; a longer body
+   * streams on untouched, without an {@code ETag}.
+   *
+   * @param request the request
+   * @param response the response as decided
+   * @param decided the decision {@link #onResponse} gave
+   * @return the most bytes (or characters) to hold, or 0 to stream as decided
+   */
+  public int etagBuffer(RequestView request, ResponseView response, Decision decided) {
+    return engine.etagBuffer(request, response, decided);
+  }
+
+  /**
+   * @param body the held body
+   * @param length how many bytes of it are valid
+   * @param contentType the response's {@code Content-Type}
+   * @return the strong entity-tag of the body (a digest of it and its type), quoted
+   */
+  public String etagOf(byte[] body, int length, String contentType) {
+    return engine.etagOf(body, length, contentType);
+  }
+
+  /**
+   * @param body the held body, written as characters
+   * @param contentType the response's {@code Content-Type}
+   * @return the strong entity-tag of the body (a digest of it and its type), quoted
+   */
+  public String etagOf(CharSequence body, String contentType) {
+    return engine.etagOf(body, contentType);
+  }
+
+  /**
+   * The conditional rule, once a held body has its generated {@code ETag}: 304 ({@link
+   * Decision.Drop}) for a matching {@code If-None-Match}, a 412 problem for a failed {@code
+   * If-Match}, else the 200 ({@link Decision.Keep}) with the {@code ETag} to set.
+   *
+   * @param request the request
+   * @param response the response as decided (a 200)
+   * @param etag the generated entity-tag
+   * @return what to do with the held body
+   */
+  public Decision onGeneratedETag(RequestView request, ResponseView response, String etag) {
+    return engine.onGeneratedETag(request, response, etag);
+  }
+
+  /**
    * The response rules, run once per response when it is about to commit: at the first write or
    * flush of the body, or when the application finishes without one.
    *

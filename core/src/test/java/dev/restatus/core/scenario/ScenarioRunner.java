@@ -271,6 +271,40 @@ public final class ScenarioRunner {
   }
 
   /**
+   * {@code restatus.etag}: a short 200 gets a strong, stable ETag that changes with the body; a
+   * matching {@code If-None-Match} (strong or weak) gets a 304 without body, a stale one the body,
+   * a failed {@code If-Match} a 412.
+   */
+  public void checkGeneratedETag() throws Exception {
+    HttpResponse<byte[]> first = send("GET", "/generated/100");
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(new String(first.body(), StandardCharsets.US_ASCII))
+        .isEqualTo(Scenarios.generated(100));
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
+    assertThat(send("GET", "/generated/100").headers().firstValue("ETag")).hasValue(etag);
+    assertThat(send("GET", "/generated/101").headers().firstValue("ETag"))
+        .isPresent()
+        .isNotEqualTo(java.util.Optional.of(etag));
+    for (String match : List.of(etag, "W/" + etag, "\"x\", " + etag)) {
+      HttpResponse<byte[]> r = send("GET", "/generated/100", "If-None-Match", match);
+      assertThat(r.statusCode()).as(match).isEqualTo(304);
+      assertThat(r.body()).as(match).isEmpty();
+      assertThat(r.headers().firstValue("ETag")).as(match).hasValue(etag);
+      assertThat(r.headers().firstValue("Content-Type")).as(match).isEmpty();
+    }
+    HttpResponse<byte[]> stale = send("GET", "/generated/100", "If-None-Match", "\"x\"");
+    assertThat(stale.statusCode()).isEqualTo(200);
+    assertThat(stale.body()).isEqualTo(first.body());
+    HttpResponse<byte[]> failed = send("GET", "/generated/100", "If-Match", "\"x\"");
+    assertThat(failed.statusCode()).isEqualTo(412);
+    problemOf(failed);
+    HttpResponse<byte[]> edge = send("GET", "/generated/" + Scenarios.ETAG_BUFFER);
+    assertThat(edge.headers().firstValue("ETag")).isPresent();
+    assertThat(edge.body()).hasSize(Scenarios.ETAG_BUFFER);
+  }
+
+  /**
    * A concealed 403 must be indistinguishable from the application's real 404: same status, same
    * headers (names and values, apart from Date, Content-Length and the error id) and the same body
    * apart from the per-occurrence error id.

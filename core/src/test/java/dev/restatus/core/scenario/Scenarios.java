@@ -15,6 +15,8 @@ import java.util.Map;
  *   <tr><td>GET /ok</td><td>200 text/plain "ok"; only GET (and so HEAD, OPTIONS) served</td></tr>
  *   <tr><td>GET /status/{n}</td><td>status n, no body</td></tr>
  *   <tr><td>GET /html/{n}</td><td>status n, text/html body containing "legacy error page"</td></tr>
+ *   <tr><td>GET /generated/{n}</td><td>200 text/plain {@link #generated(int)}, no
+ *       validator</td></tr>
  *   <tr><td>GET /versioned</td><td>200 text/plain {@link #VERSIONED_BODY}, ETag "v1",
  *       Last-Modified {@link #VERSIONED_LAST_MODIFIED}, Cache-Control max-age=60,
  *       Content-Language en</td></tr>
@@ -60,6 +62,9 @@ import java.util.Map;
  */
 public final class Scenarios {
 
+  /** {@code restatus.etag.max-buffer} of the fixtures. */
+  public static final int ETAG_BUFFER = 2048;
+
   /** The settings each adapter's fixture is started with. */
   public static final Map<String, String> SETTINGS =
       Map.ofEntries(
@@ -78,7 +83,9 @@ public final class Scenarios {
           Map.entry("restatus.consumes./upload/**", "application/json"),
           Map.entry("restatus.produces./listing/**", "application/json"),
           Map.entry("restatus.consumes./ok", "application/json"),
-          Map.entry("restatus.precondition-required", "/versioned"));
+          Map.entry("restatus.precondition-required", "/versioned"),
+          Map.entry("restatus.etag", "/generated/**"),
+          Map.entry("restatus.etag.max-buffer", Integer.toString(ETAG_BUFFER)));
 
   /** An HTML error page showing a stack, as careless legacy pages do. */
   public static final String HTML_STACK =
@@ -88,6 +95,18 @@ public final class Scenarios {
   /** The {@code Accept} a browser sends for a page (Firefox's). */
   public static final String BROWSER =
       "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+  /**
+   * @param n a length
+   * @return the body of {@code GET /generated/n}: {@code n} ASCII characters
+   */
+  public static String generated(int n) {
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('a' + (i * 7 + n) % 26));
+    }
+    return b.toString();
+  }
 
   /** The body of {@code GET /versioned}. */
   public static final String VERSIONED_BODY = "version 1";
@@ -228,6 +247,10 @@ public final class Scenarios {
             .header("If-Match", "v1")
             .status(400)
             .problem(),
+        get("a body longer than the ETag buffer streams on, untouched", "/generated/5000")
+            .status(200)
+            .without("ETag")
+            .contains(generated(5000)),
         // negotiated error bodies
         get("a client preferring XML gets problem+xml", "/status/404")
             .header("Accept", "application/xml")

@@ -8,6 +8,8 @@ import static dev.restatus.core.RestatusConfig.CONCEAL_FORBIDDEN;
 import static dev.restatus.core.RestatusConfig.CONCEAL_SAFE_HEADERS;
 import static dev.restatus.core.RestatusConfig.CONSUMES_PREFIX;
 import static dev.restatus.core.RestatusConfig.ERROR_PAGES;
+import static dev.restatus.core.RestatusConfig.ETAG;
+import static dev.restatus.core.RestatusConfig.ETAG_MAX_BUFFER;
 import static dev.restatus.core.RestatusConfig.EXCEPTION_PREFIX;
 import static dev.restatus.core.RestatusConfig.GONE;
 import static dev.restatus.core.RestatusConfig.INSPECT_LIMIT;
@@ -291,6 +293,25 @@ public final class Keys {
               + " `If-None-Match` too)",
           (s, l) -> Parsers.parsePatterns(s));
 
+  /** {@link dev.restatus.core.RestatusConfig#ETAG}. */
+  public static final Key<List<PathPattern>> ETAG_KEY =
+      new Key<>(
+          ETAG,
+          "path patterns",
+          "",
+          "200 GET responses without an `ETag` get a strong one computed from the body (held back"
+              + " up to `restatus.etag.max-buffer`), so `If-None-Match` gets 304",
+          (s, l) -> Parsers.parsePatterns(s));
+
+  /** {@link dev.restatus.core.RestatusConfig#ETAG_MAX_BUFFER}. */
+  public static final Key<Integer> ETAG_MAX_BUFFER_KEY =
+      new Key<>(
+          ETAG_MAX_BUFFER,
+          "bytes 0-16777216",
+          "65536",
+          "a longer body streams through untouched, without a generated `ETag`",
+          (s, l) -> (int) Parsers.parseLong(s, 0, 1 << 24, "bytes"));
+
   /** Every declaration, in the README's order. */
   public static final List<Declared> ALL =
       List.of(
@@ -317,7 +338,9 @@ public final class Keys {
           MAINTENANCE_EXEMPT_KEY,
           CONSUMES,
           PRODUCES,
-          PRECONDITION_REQUIRED_KEY);
+          PRECONDITION_REQUIRED_KEY,
+          ETAG_KEY,
+          ETAG_MAX_BUFFER_KEY);
 
   /**
    * @return the single-valued keys

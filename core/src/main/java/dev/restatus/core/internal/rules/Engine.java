@@ -30,6 +30,9 @@ public final class Engine {
   private final Findings findings;
   private final MaintenanceRule maintenance;
   private final MediaTypeRule mediaTypes;
+  private final ConditionalRule conditional;
+  private final BodyRule body;
+  private final GeneratedETags etags;
 
   /**
    * Whether error bodies are negotiated: with the default renderer, a client preferring XML gets
@@ -54,6 +57,9 @@ public final class Engine {
             config.retryAfter(),
             java.time.Clock.systemUTC());
     this.mediaTypes = new MediaTypeRule(config.consumes(), config.produces());
+    this.conditional = new ConditionalRule(config.preconditionRequired());
+    this.body = new BodyRule(config.keepErrorBodies(), config.clientErrorDetails());
+    this.etags = new GeneratedETags(config.etagPaths(), config.etagMaxBuffer());
     this.negotiates = config.renderer().getClass() == JsonProblemRenderer.class;
     // The order is the contract (docs/ARCHITECTURE.md, Where each rule lives): an unimplemented
     // method is answered 501 before anything else, then moved and gone paths, then maintenance;
@@ -72,8 +78,8 @@ public final class Engine {
             new ChallengeRule(config.authenticate()),
             new AllowRule(config.allowOverrides(), config.methods()),
             new RetryAfterRule(config.retryAfter()),
-            new ConditionalRule(config.preconditionRequired()),
-            new BodyRule(config.keepErrorBodies(), config.clientErrorDetails()),
+            conditional,
+            body,
             new CreatedRule());
     this.findings = new Findings(config.mode());
     if (name != null && config.mode() != Mode.OFF) {
@@ -176,6 +182,80 @@ public final class Engine {
    */
   public Failure onInvalidParameter(RequestView request, String in, String name, int status) {
     return negotiated(request, exceptions.applyParameter(request, in, name, status));
+  }
+
+  /**
+   * Whether the body of a response just decided should be held back for a generated {@code ETag}
+   * ({@code restatus.etag}): a 200 to a GET on a matching path without an {@code ETag} of the
+   * application's, in {@code enforce} mode.
+   *
+   * @param request the request
+   * @param response the response as decided
+   * @param decided the decision {@link #onResponse} gave
+   * @return the most bytes (or characters) to hold, or 0 to stream as decided
+   */
+  public int etagBuffer(RequestView request, ResponseView response, Decision decided) {
+    return config.mode() == Mode.ENFORCE ? etags.buffer(request, response, decided) : 0;
+  }
+
+  /**
+   * @param body the held body
+   * @param length how many bytes of it are valid
+   * @param contentType the response's {@code Content-Type}
+   * @return the strong entity-tag of the body, quoted
+   */
+  public String etagOf(byte[] body, int length, String contentType) {
+    return GeneratedETags.of(body, length, contentType);
+  }
+
+  /**
+   * @param body the held body, written as characters
+   * @param contentType the response's {@code Content-Type}
+   * @return the strong entity-tag of the body, quoted
+   */
+  public String etagOf(CharSequence body, String contentType) {
+    return GeneratedETags.of(body, contentType);
+  }
+
+  /**
+   * The conditional rule again, now that a held body has its generated {@code ETag}: 304 for a
+   * matching {@code If-None-Match}, 412 for a failed {@code If-Match}, else the 200 with the {@code
+   * ETag}.
+   *
+   * @param request the request
+   * @param response the response as decided (a 200)
+   * @param etag the generated entity-tag
+   * @return what to do with the held body
+   */
+  public Decision onGeneratedETag(RequestView request, ResponseView response, String etag) {
+    ResponseView tagged =
+        new ResponseView() {
+          @Override
+          public int status() {
+            return response.status();
+          }
+
+          @Override
+          public String header(String name) {
+            return name.equalsIgnoreCase("ETag") ? etag : response.header(name);
+          }
+
+          @Override
+          public String contentType() {
+            return response.contentType();
+          }
+
+          @Override
+          public boolean hasBody() {
+            return true;
+          }
+        };
+    Draft d = new Draft(request, tagged);
+    d.setHeader("ETag", etag);
+    conditional.onResponse(d);
+    body.onResponse(d);
+    d.findings.forEach(findings::record);
+    return decide(d);
   }
 
   /**
