@@ -208,4 +208,68 @@ class ConditionalTest {
     assertThat(engine.onRequest(req("PUT", "/orders/1", "If-Match", "v1")).orElseThrow().status())
         .isEqualTo(400);
   }
+
+  /** A request whose resource's current state the adapter knows. */
+  private static dev.restatus.core.adapter.RequestView knowing(
+      ResourceState state, String method, String... headers) {
+    Req r = req(method, "/x", headers);
+    return new dev.restatus.core.adapter.RequestView() {
+      @Override
+      public String method() {
+        return r.method();
+      }
+
+      @Override
+      public String path() {
+        return r.path();
+      }
+
+      @Override
+      public String header(String name) {
+        return r.header(name);
+      }
+
+      @Override
+      public java.util.Optional<ResourceState> currentState() {
+        return java.util.Optional.ofNullable(state);
+      }
+    };
+  }
+
+  @Test
+  void aConditionalWriteIsDecidedBeforeTheApplicationWhereTheStateIsKnown() {
+    ResourceState v1 = ResourceState.of("\"v1\"", CHANGED);
+    assertThat(engine.onRequest(knowing(v1, "PUT", "If-Match", "\"v0\"")).orElseThrow().status())
+        .isEqualTo(412);
+    assertThat(engine.onRequest(knowing(v1, "PUT", "If-Match", "\"v1\""))).isEmpty();
+    assertThat(engine.onRequest(knowing(v1, "POST", "If-Match", "W/\"v1\"")).orElseThrow().status())
+        .isEqualTo(412);
+    assertThat(engine.onRequest(knowing(v1, "PUT", "If-None-Match", "*")).orElseThrow().status())
+        .isEqualTo(412);
+    assertThat(engine.onRequest(knowing(ResourceState.missing(), "PUT", "If-None-Match", "*")))
+        .isEmpty();
+    assertThat(
+            engine
+                .onRequest(knowing(v1, "DELETE", "If-Unmodified-Since", BEFORE))
+                .orElseThrow()
+                .status())
+        .isEqualTo(412);
+    // unknown state: the application sees the headers
+    assertThat(engine.onRequest(knowing(null, "PUT", "If-Match", "\"v0\""))).isEmpty();
+    // reads and unconditional writes ask nothing
+    assertThat(engine.onRequest(knowing(v1, "GET", "If-Match", "\"v0\""))).isEmpty();
+    assertThat(engine.onRequest(knowing(v1, "PUT"))).isEmpty();
+  }
+
+  @Test
+  void whatASubRequestSaysOfTheState() {
+    assertThat(engine.stateFrom(404, null, null)).contains(ResourceState.missing());
+    assertThat(engine.stateFrom(410, null, null)).contains(ResourceState.missing());
+    assertThat(engine.stateFrom(200, "\"a\"", "Tue, 01 Dec 2026 10:00:00 GMT"))
+        .contains(ResourceState.of("\"a\"", CHANGED));
+    assertThat(engine.stateFrom(200, null, "garbage")).contains(ResourceState.of(null, null));
+    assertThat(engine.stateFrom(405, null, null)).isEmpty();
+    assertThat(engine.stateFrom(500, null, null)).isEmpty();
+    assertThat(engine.stateFrom(302, null, null)).isEmpty();
+  }
 }

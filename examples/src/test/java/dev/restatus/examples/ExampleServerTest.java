@@ -250,6 +250,42 @@ class ExampleServerTest {
   }
 
   @Test
+  void twoClientsEditingTheNoteLoseNoUpdate() throws Exception {
+    // without Restatus: both blind writes succeed, the first one is lost
+    assertThat(put("/api-raw/orders/42/note", "ring twice").statusCode()).isEqualTo(204);
+    assertThat(put("/api-raw/orders/42/note", "leave at the door").statusCode()).isEqualTo(204);
+
+    assertThat(put("/api/orders/42/note", "no version").statusCode()).isEqualTo(428);
+    String seen = send("GET", "/api/orders/42/note").headers().firstValue("ETag").orElseThrow();
+    assertThat(put("/api/orders/42/note", "ring twice", "If-Match", seen).statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> second = put("/api/orders/42/note", "leave it", "If-Match", seen);
+    assertThat(second.statusCode()).isEqualTo(412);
+    assertThat(type(second)).startsWith(PROBLEM);
+    assertThat(send("GET", "/api/orders/42/note").body()).isEqualTo("ring twice");
+    HttpResponse<String> cached =
+        send(
+            "GET",
+            "/api/orders/42/note",
+            "If-None-Match",
+            send("GET", "/api/orders/42/note").headers().firstValue("ETag").orElseThrow());
+    assertThat(cached.statusCode()).isEqualTo(304);
+  }
+
+  private static HttpResponse<String> put(String path, String text, String... headers)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri(path))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "text/plain")
+            .PUT(HttpRequest.BodyPublishers.ofString(text));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void emptyBodiesStayEmpty() throws Exception {
     HttpResponse<String> head = send("HEAD", "/legacy/orders/7");
     assertThat(head.statusCode()).isEqualTo(404);

@@ -21,11 +21,30 @@ final class JaxrsRequestView implements RequestView {
   private final String method;
   private final UriInfo uriInfo;
   private final Function<String, String> headers;
+  private final java.util.function.Supplier<java.util.Optional<dev.restatus.core.ResourceState>>
+      state;
 
   JaxrsRequestView(String method, UriInfo uriInfo, Function<String, String> headers) {
+    this(method, uriInfo, headers, java.util.Optional::empty);
+  }
+
+  JaxrsRequestView(
+      String method,
+      UriInfo uriInfo,
+      Function<String, String> headers,
+      java.util.function.Supplier<java.util.Optional<dev.restatus.core.ResourceState>> state) {
     this.method = method;
     this.uriInfo = uriInfo;
     this.headers = headers;
+    this.state = state;
+  }
+
+  /**
+   * From the application's validator source, else the resource's own GET ({@link CurrentStates}).
+   */
+  @Override
+  public java.util.Optional<dev.restatus.core.ResourceState> currentState() {
+    return state.get();
   }
 
   JaxrsRequestView(Request request, UriInfo uriInfo, HttpHeaders headers) {

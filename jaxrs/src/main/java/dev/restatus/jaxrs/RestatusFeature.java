@@ -3,12 +3,15 @@ package dev.restatus.jaxrs;
 import dev.restatus.core.Maintenance;
 import dev.restatus.core.Mode;
 import dev.restatus.core.RestatusConfig;
+import dev.restatus.core.ValidatorSource;
 import dev.restatus.core.adapter.Restatus;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.spi.AbstractContainerLifecycleListener;
 import org.glassfish.jersey.server.spi.Container;
@@ -78,7 +81,10 @@ public final class RestatusFeature implements Feature {
     // the maintenance switch, for resources (through @Context Configuration; also an MXBean)
     context.property(Maintenance.class.getName(), engine.maintenance());
     context.register(new RestatusResponseFilter(engine));
-    context.register(new RestatusRequestFilter(engine));
+    AtomicReference<ApplicationHandler> handler = new AtomicReference<>();
+    CurrentStates states =
+        new CurrentStates(engine, cfg.getProperty(ValidatorSource.class.getName()), handler);
+    context.register(new RestatusRequestFilter(engine, states));
     context.register(new ProblemWriter(engine));
     if (config.mode() == Mode.ENFORCE) {
       context.register(new RestatusExceptionMapper(engine));
@@ -92,6 +98,11 @@ public final class RestatusFeature implements Feature {
     }
     context.register(
         new AbstractContainerLifecycleListener() {
+          @Override
+          public void onStartup(Container container) {
+            handler.set(container.getApplicationHandler()); // for the GET of a conditional write
+          }
+
           @Override
           public void onShutdown(Container container) {
             engine.close();

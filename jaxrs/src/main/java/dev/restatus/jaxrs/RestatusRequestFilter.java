@@ -16,16 +16,23 @@ import java.util.Optional;
 final class RestatusRequestFilter implements ContainerRequestFilter {
 
   private final Restatus engine;
+  private final CurrentStates states;
 
-  RestatusRequestFilter(Restatus engine) {
+  RestatusRequestFilter(Restatus engine, CurrentStates states) {
     this.engine = engine;
+    this.states = states;
   }
 
   @Override
   public void filter(ContainerRequestContext req) {
-    Optional<Decision.Replace> early =
-        engine.onRequest(
-            new JaxrsRequestView(req.getMethod(), req.getUriInfo(), req::getHeaderString));
+    JaxrsRequestView[] view = new JaxrsRequestView[1];
+    view[0] =
+        new JaxrsRequestView(
+            req.getMethod(),
+            req.getUriInfo(),
+            req::getHeaderString,
+            () -> states.current(req, view[0].path()));
+    Optional<Decision.Replace> early = engine.onRequest(view[0]);
     if (early.isPresent()) {
       Decision.Replace d = early.get();
       Response.ResponseBuilder b = Response.status(d.status());

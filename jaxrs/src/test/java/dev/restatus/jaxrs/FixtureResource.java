@@ -69,6 +69,12 @@ public class FixtureResource {
     return Response.noContent().build();
   }
 
+  @jakarta.ws.rs.PATCH
+  @Path("versioned")
+  public Response patchVersioned() {
+    return Response.noContent().build();
+  }
+
   @jakarta.ws.rs.DELETE
   @Path("versioned")
   public Response deleteVersioned() {

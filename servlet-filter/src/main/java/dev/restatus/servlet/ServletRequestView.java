@@ -135,4 +135,19 @@ final class ServletRequestView implements RequestView {
       // already invalid, or the response committed
     }
   }
+
+  /**
+   * From the {@link dev.restatus.core.ValidatorSource} the application registered as the servlet
+   * context attribute of that name; none otherwise (no sub-request: see the README).
+   */
+  @Override
+  public java.util.Optional<dev.restatus.core.ResourceState> currentState() {
+    Object source =
+        request.getServletContext().getAttribute(dev.restatus.core.ValidatorSource.class.getName());
+    if (source instanceof dev.restatus.core.ValidatorSource v) {
+      java.util.Optional<dev.restatus.core.ResourceState> state = v.current(path());
+      return state == null ? java.util.Optional.empty() : state;
+    }
+    return java.util.Optional.empty();
+  }
 }

@@ -270,11 +270,31 @@ final class LegacyApp {
 
   /**
    * A filter ahead of Restatus, as security filters are: its errors go through the container's
-   * error handling (an ERROR dispatch), not through Restatus' response wrapper.
+   * error handling (an ERROR dispatch), not through Restatus' response wrapper. Being initialised
+   * at start-up in every container, it also registers the application's {@link
+   * dev.restatus.core.ValidatorSource}, which knows {@code /versioned} (as its GET answers).
    */
   static final class Guard implements Filter {
     /** The concealed path the guard refuses with a 403 before any servlet (or Restatus) runs. */
     static final String BOUNCED = "/vault/bounce";
+
+    @Override
+    public void init(jakarta.servlet.FilterConfig config) {
+      dev.restatus.core.ValidatorSource versions =
+          path ->
+              path.equals("/versioned")
+                  ? java.util.Optional.of(
+                      dev.restatus.core.ResourceState.of(
+                          "\"v1\"",
+                          java.time.ZonedDateTime.parse(
+                                  Scenarios.VERSIONED_LAST_MODIFIED,
+                                  java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                              .toInstant()))
+                  : java.util.Optional.empty();
+      config
+          .getServletContext()
+          .setAttribute(dev.restatus.core.ValidatorSource.class.getName(), versions);
+    }
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)

@@ -76,4 +76,15 @@ public interface RequestView {
   default java.util.List<String> produces() {
     return java.util.List.of();
   }
+
+  /**
+   * The current state of the target resource, for a conditional write decided before the
+   * application runs: from a {@link dev.restatus.core.ValidatorSource} the application registered,
+   * or from a safe sub-request the adapter can make. Computed only when needed.
+   *
+   * @return the state, or empty if unknown (the application then sees the conditional headers)
+   */
+  default java.util.Optional<dev.restatus.core.ResourceState> currentState() {
+    return java.util.Optional.empty();
+  }
 }

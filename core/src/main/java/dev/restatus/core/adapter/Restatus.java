@@ -211,6 +211,20 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
+   * What a safe sub-request (a GET of the resource a conditional write targets) says of its current
+   * state: missing for a 404 or 410, its validators for a 2xx, unknown otherwise.
+   *
+   * @param status the sub-request's status
+   * @param etag its {@code ETag}, or {@code null}
+   * @param lastModified its {@code Last-Modified}, or {@code null}
+   * @return the state, or empty if the answer tells nothing
+   */
+  public Optional<dev.restatus.core.ResourceState> stateFrom(
+      int status, String etag, String lastModified) {
+    return engine.stateFrom(status, etag, lastModified);
+  }
+
+  /**
    * The response rules, run once per response when it is about to commit: at the first write or
    * flush of the body, or when the application finishes without one.
    *

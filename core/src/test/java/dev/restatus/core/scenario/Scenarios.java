@@ -20,7 +20,9 @@ import java.util.Map;
  *   <tr><td>GET /versioned</td><td>200 text/plain {@link #VERSIONED_BODY}, ETag "v1",
  *       Last-Modified {@link #VERSIONED_LAST_MODIFIED}, Cache-Control max-age=60,
  *       Content-Language en</td></tr>
- *   <tr><td>PUT, DELETE /versioned</td><td>204, whatever the preconditions</td></tr>
+ *   <tr><td>PUT, PATCH, DELETE /versioned</td><td>204, whatever the preconditions; the
+ *       servlet fixture registers a ValidatorSource that knows it, the JAX-RS one lets Restatus ask
+ *       its GET</td></tr>
  *   <tr><td>GET /invalid</td><td>throws InvalidRequestException.of("qty", "must be greater than
  *       0").and("sku", "must not be blank")</td></tr>
  *   <tr><td>GET /html-stack/{n}</td><td>status n, text/html body {@link #HTML_STACK}</td></tr>
@@ -243,6 +245,22 @@ public final class Scenarios {
         Scenario.of("a delete with If-Unmodified-Since reaches the app", "DELETE", "/versioned")
             .header("If-Unmodified-Since", "Wed, 02 Dec 2026 10:00:00 GMT")
             .status(204),
+        Scenario.of("a stale If-Match: 412 before the write runs", "PUT", "/versioned")
+            .header("If-Match", "\"v0\"")
+            .status(412)
+            .problem(),
+        Scenario.of("If-Match compares strongly", "PATCH", "/versioned")
+            .header("If-Match", "W/\"v1\"")
+            .status(412)
+            .problem(),
+        Scenario.of("a create-only PUT on an existing resource: 412", "PUT", "/versioned")
+            .header("If-None-Match", "*")
+            .status(412)
+            .problem(),
+        Scenario.of("a stale If-Unmodified-Since: 412", "DELETE", "/versioned")
+            .header("If-Unmodified-Since", "Mon, 30 Nov 2026 10:00:00 GMT")
+            .status(412)
+            .problem(),
         Scenario.of("a write with a malformed If-Match: 400", "PUT", "/versioned")
             .header("If-Match", "v1")
             .status(400)

@@ -22,6 +22,8 @@ public class ShopApi extends ResourceConfig {
     property("restatus.exception.java.lang.IllegalArgumentException", 400);
     // a 403 below /admin/ goes out as the 404 of a path that does not exist
     property("restatus.conceal-forbidden", "/admin/**");
+    // the delivery note is only overwritten by a client that saw the current version
+    property("restatus.precondition-required", "/orders/*/note");
     if (mode == null) {
       property("restatus.auto-register", false);
     } else {

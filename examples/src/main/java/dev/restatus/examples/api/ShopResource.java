@@ -44,6 +44,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code POST /orders/42/refund}: throws a {@code ProblemException} (429 + Retry-After)
  *   <li>{@code POST /orders}: a {@link NewOrder} in JSON (Jackson), validated (Bean Validation);
  *       Jersey's 415 for any other type
+ *   <li>{@code GET /orders/42/note}: a delivery note with its version as ETag; {@code PUT}
+ *       overwrites it blindly
  *   <li>{@code DELETE /orders/42}: Jersey's 405; {@code PROPFIND /orders/42} too
  *   <li>{@code GET /tracking/42}: asynchronous, resumed with a 504 from another thread
  *   <li>{@code GET /reports/daily}: a 502 with an HTML entity
@@ -103,6 +105,44 @@ public class ShopResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(@Valid @NotNull NewOrder order) {
     return Response.created(URI.create("orders/43")).build();
+  }
+
+  /** The delivery note of order 42 and its version: legacy code that knows nothing of ETags. */
+  private static final java.util.concurrent.atomic.AtomicReference<String> NOTE =
+      new java.util.concurrent.atomic.AtomicReference<>("leave at the door");
+
+  private static final java.util.concurrent.atomic.AtomicInteger NOTE_VERSION =
+      new java.util.concurrent.atomic.AtomicInteger(1);
+
+  /**
+   * @param id the order id
+   * @return the delivery note, with its version as ETag
+   */
+  @GET
+  @Path("orders/{id}/note")
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response note(@PathParam("id") long id) {
+    if (id != 42) {
+      throw new NotFoundException();
+    }
+    return Response.ok(NOTE.get()).header("ETag", "\"v" + NOTE_VERSION.get() + "\"").build();
+  }
+
+  /**
+   * Overwrites the note, whatever the client saw last: the lost update Restatus prevents (428
+   * without If-Match, 412 for a stale one, both before this runs).
+   *
+   * @param id the order id
+   * @param text the new note
+   * @return 204
+   */
+  @jakarta.ws.rs.PUT
+  @Path("orders/{id}/note")
+  @Consumes(MediaType.TEXT_PLAIN)
+  public Response setNote(@PathParam("id") long id, String text) {
+    NOTE.set(text);
+    NOTE_VERSION.incrementAndGet();
+    return Response.noContent().build();
   }
 
   /**

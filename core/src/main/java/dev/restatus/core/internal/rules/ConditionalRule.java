@@ -20,7 +20,11 @@ import java.util.Set;
  *       412}; a malformed entity-tag list is a {@code 400};
  *   <li>a PUT, PATCH or DELETE on a {@code restatus.precondition-required} path without {@code
  *       If-Match} or {@code If-Unmodified-Since} (or, for a create-only PUT, {@code If-None-Match})
- *       is answered {@code 428} before the application runs.
+ *       is answered {@code 428} before the application runs;
+ *   <li>a conditional write (PUT, PATCH, DELETE, POST) whose resource's current state is known
+ *       ({@link dev.restatus.core.adapter.RequestView#currentState()}) is evaluated before the
+ *       application runs: a failed precondition is a {@code 412} and the write never executes
+ *       ({@code If-None-Match: *} on an existing resource included).
  * </ul>
  */
 final class ConditionalRule implements Rule {
@@ -39,6 +43,8 @@ final class ConditionalRule implements Rule {
 
   private static final Set<String> WRITES = Set.of("PUT", "PATCH", "DELETE");
 
+  private static final Set<String> UNSAFE = Set.of("PUT", "PATCH", "DELETE", "POST");
+
   private final List<PathPattern> required;
 
   ConditionalRule(List<PathPattern> required) {
@@ -48,18 +54,62 @@ final class ConditionalRule implements Rule {
   @Override
   public void onRequest(Draft d) {
     String method = d.request.method();
-    if (!WRITES.contains(method) || !PathPatterns.any(required, d.request.path())) {
+    boolean conditional =
+        d.request.header("If-Match") != null
+            || d.request.header("If-Unmodified-Since") != null
+            || d.request.header("If-None-Match") != null;
+    if (WRITES.contains(method) && PathPatterns.any(required, d.request.path())) {
+      if (malformed(d)) {
+        return;
+      }
+      if (d.request.header("If-Match") == null
+          && d.request.header("If-Unmodified-Since") == null
+          && !(method.equals("PUT") && d.request.header("If-None-Match") != null)) {
+        d.found("precondition-required", method + " without If-Match");
+        d.answer(
+            428,
+            "This resource is only changed by a conditional request: send If-Match with the ETag"
+                + " of the representation you last received (or If-Unmodified-Since).");
+        return;
+      }
+    }
+    if (conditional && UNSAFE.contains(method)) {
+      decideWrite(d, method);
+    }
+  }
+
+  /**
+   * A conditional write, decided before the application runs where the resource's current state is
+   * known (a validator source, the adapter's sub-request): a failed precondition is a 412 and the
+   * write never executes.
+   */
+  private static void decideWrite(Draft d, String method) {
+    java.util.Optional<dev.restatus.core.ResourceState> state;
+    try {
+      Preconditions.checkSyntax(d.request::header);
+      state = d.request.currentState();
+    } catch (IllegalArgumentException e) {
+      malformed(d);
       return;
     }
-    if (!malformed(d)
-        && d.request.header("If-Match") == null
-        && d.request.header("If-Unmodified-Since") == null
-        && !(method.equals("PUT") && d.request.header("If-None-Match") != null)) {
-      d.found("precondition-required", method + " without If-Match");
+    if (state.isEmpty()) {
+      return; // unknown: the application sees the headers, as without Restatus
+    }
+    dev.restatus.core.ResourceState s = state.get();
+    Preconditions.Outcome outcome =
+        Preconditions.evaluate(
+            method,
+            d.request::header,
+            new Preconditions.Validators(
+                s.exists(), EntityTag.parseETag(s.etag()), s.lastModified()));
+    if (outcome == Preconditions.Outcome.FAILED) {
+      d.found("precondition-failed", method + " whose precondition failed");
       d.answer(
-          428,
-          "This resource is only changed by a conditional request: send If-Match with the ETag"
-              + " of the representation you last received (or If-Unmodified-Since).");
+          412,
+          s.exists()
+              ? "The resource has changed since the representation the request is based on:"
+                  + " fetch it again and retry with its ETag."
+              : "The precondition does not hold: the resource does not exist.");
     }
   }
 

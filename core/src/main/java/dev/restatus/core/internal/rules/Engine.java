@@ -259,6 +259,25 @@ public final class Engine {
   }
 
   /**
+   * @param status a sub-request's status
+   * @param etag its {@code ETag}, or {@code null}
+   * @param lastModified its {@code Last-Modified}, or {@code null}
+   * @return missing for a 404 or 410, the validators for a 2xx, else empty
+   */
+  public Optional<dev.restatus.core.ResourceState> stateFrom(
+      int status, String etag, String lastModified) {
+    if (status == 404 || status == 410) {
+      return Optional.of(dev.restatus.core.ResourceState.missing());
+    }
+    if (status < 200 || status > 299) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        dev.restatus.core.ResourceState.of(
+            etag, dev.restatus.core.internal.http.HttpDates.parse(lastModified).orElse(null)));
+  }
+
+  /**
    * A {@code Problem} the application returned as its response (a JAX-RS entity). A 5xx one gets an
    * error id, and is replaced by a generic problem if it shows internals; the response varies on
    * {@code Accept}, since the adapter renders it as {@link #problemMediaType} says. In {@code
