@@ -195,6 +195,33 @@ class ConditionalTest {
   }
 
   @Test
+  void anInvalidDateOrANonStarIfNoneMatchMakesNoWriteConditional() {
+    assertThat(
+            engine
+                .onRequest(req("PUT", "/orders/1", "If-Unmodified-Since", "garbage"))
+                .orElseThrow()
+                .status())
+        .isEqualTo(428);
+    assertThat(
+            engine
+                .onRequest(req("PUT", "/orders/1", "If-None-Match", "\"abc\""))
+                .orElseThrow()
+                .status())
+        .isEqualTo(428);
+  }
+
+  @Test
+  void anErrorMadeOfASuccessLosesItsCachingFields() {
+    Resp r = versioned().header("Expires", "Thu, 01 Jan 2099 00:00:00 GMT");
+    Decision failed = engine.onResponse(req("GET", "/x", "If-Match", "\"x\""), r);
+    assertThat(failed.status()).isEqualTo(412);
+    assertThat(failed.headers().remove()).contains("Cache-Control", "Expires");
+    Decision malformed = engine.onResponse(req("GET", "/x", "If-None-Match", "v1"), versioned());
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.headers().remove()).contains("Cache-Control");
+  }
+
+  @Test
   void writesOnRequiredPathsNeedAPrecondition() {
     assertThat(engine.onRequest(req("PUT", "/orders/1")).orElseThrow().status()).isEqualTo(428);
     assertThat(engine.onRequest(req("PATCH", "/orders/1")).orElseThrow().status()).isEqualTo(428);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Map;
+import org.glassfish.jersey.message.internal.HeaderValueException;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.ParamException;
 
@@ -41,6 +42,11 @@ final class RestatusExceptionMapper implements ExceptionMapper<Throwable> {
     JaxrsRequestView view = new JaxrsRequestView(request, uriInfo, headers);
     if (thrown instanceof EntityReadInterceptor.UnreadableEntity unreadable) {
       return respond(engine, view, engine.onInvalidBody(view, unreadable.getCause()));
+    }
+    if (thrown instanceof HeaderValueException hve
+        && hve.getContext() == HeaderValueException.Context.INBOUND) {
+      // a request header Jersey parses lazily (If-Match in evaluatePreconditions): Jersey's 400
+      return respond(engine, view, engine.onException(view, hve, 400));
     }
     if (thrown instanceof ParamException pe && pe.getResponse() != null) {
       // the status JAX-RS prescribes (404 path and query, 400 the others), and the parameter's

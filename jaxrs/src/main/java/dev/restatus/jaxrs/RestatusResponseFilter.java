@@ -52,7 +52,7 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
       if (res.getStatus() == 200) {
         res.setStatus(p.status());
       }
-      Failure f = engine.onApplicationProblem(request, p);
+      Failure f = engine.onApplicationProblem(request, res.getStatus(), p);
       for (Map.Entry<String, List<String>> h : f.headers().entrySet()) {
         String present = res.getHeaderString(h.getKey());
         if (h.getKey().equalsIgnoreCase("Vary") && present != null) {

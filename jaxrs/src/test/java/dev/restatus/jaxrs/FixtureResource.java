@@ -140,6 +140,9 @@ public class FixtureResource {
           throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
       case "problem-leak" -> throw ProblemException.of(500, Scenarios.LEAKING_DETAIL);
       case "problem-503" -> throw ProblemException.of(503, "back soon");
+      case "problem-200" -> throw ProblemException.of(200, "fine");
+      case "problem-cause" -> throw Scenarios.problemShowingItsCause();
+      case "problem-npe" -> throw ProblemException.of(500, "NullPointerException");
       case "carrier" -> throw new dev.restatus.core.scenario.OutOfStock();
       case "wae" -> throw new WebApplicationException(409);
       case "bad-request" -> throw new BadRequestException("name is required");
@@ -215,6 +218,23 @@ public class FixtureResource {
   @Path("problem-entity-leak")
   public Problem problemEntityLeak() {
     return Problem.builder(500).detail(Scenarios.LEAKING_DETAIL).build();
+  }
+
+  @GET
+  @Path("problem-entity-mismatch")
+  public Response problemEntityMismatch() {
+    return Response.status(500)
+        .entity(Problem.builder(409).detail("a conflict, it says").build())
+        .build();
+  }
+
+  @GET
+  @Path("jersey-preconditions")
+  public Response jerseyPreconditions(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.Request req) {
+    Response.ResponseBuilder b = req.evaluatePreconditions(new jakarta.ws.rs.core.EntityTag("v1"));
+    return b != null
+        ? b.build()
+        : Response.ok("current").tag(new jakarta.ws.rs.core.EntityTag("v1")).build();
   }
 
   @GET

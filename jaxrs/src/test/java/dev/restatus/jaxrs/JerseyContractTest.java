@@ -150,6 +150,25 @@ class JerseyContractTest extends JerseyStackContract {
   }
 
   @Test
+  void aProblemEntitysStatusBecomesTheResponses() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/problem-entity-mismatch");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(problem(r).path("detail").asText()).isEqualTo("a conflict, it says");
+    assertThat(r.headers().firstValue("Restatus-Error-Id")).isPresent();
+  }
+
+  @Test
+  void aHeaderJerseyCannotParseInEvaluatePreconditionsStaysA400() throws Exception {
+    HttpResponse<byte[]> bad = app.send("GET", "/jersey-preconditions", "If-None-Match", "bad");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    problem(bad);
+    HttpResponse<byte[]> match =
+        app.send("GET", "/jersey-preconditions", "If-None-Match", "\"v1\"");
+    assertThat(match.statusCode()).isEqualTo(304);
+    assertThat(match.body()).isEmpty();
+  }
+
+  @Test
   void aReturnedProblemEntityVariesOnAccept() throws Exception {
     HttpResponse<byte[]> r = app.send("GET", "/problem-entity", "Accept", "application/json");
     assertThat(r.headers().firstValue("Vary")).hasValue("Accept");

@@ -220,6 +220,9 @@ final class LegacyApp {
             throw ProblemException.of(409, "version 7 is current", "X-Current-Version", "7");
         case "problem-leak" -> throw ProblemException.of(500, Scenarios.LEAKING_DETAIL);
         case "problem-503" -> throw ProblemException.of(503, "back soon");
+        case "problem-200" -> throw ProblemException.of(200, "fine");
+        case "problem-cause" -> throw Scenarios.problemShowingItsCause();
+        case "problem-npe" -> throw ProblemException.of(500, "NullPointerException");
         case "carrier" -> throw new dev.restatus.core.scenario.OutOfStock();
         default -> throw new IllegalStateException(what);
       }

@@ -155,11 +155,13 @@ public final class Restatus implements AutoCloseable {
    * changes.
    *
    * @param request the request
+   * @param status the response's status: in {@code enforce} mode the problem's {@code status}
+   *     becomes it
    * @param problem the problem
    * @return status, headers to add and the problem to send
    */
-  public Failure onApplicationProblem(RequestView request, Problem problem) {
-    return engine.onApplicationProblem(request, problem);
+  public Failure onApplicationProblem(RequestView request, int status, Problem problem) {
+    return engine.onApplicationProblem(request, status, problem);
   }
 
   /**

@@ -44,6 +44,10 @@ import java.util.Map;
  *   <tr><td>GET /throw/problem-leak</td><td>throws ProblemException.of(500, {@link
  *       #LEAKING_DETAIL})</td></tr>
  *   <tr><td>GET /throw/problem-503</td><td>throws ProblemException.of(503, "back soon")</td></tr>
+ *   <tr><td>GET /throw/problem-200</td><td>throws ProblemException.of(200, "fine")</td></tr>
+ *   <tr><td>GET /throw/problem-cause</td><td>throws {@link #problemShowingItsCause()}</td></tr>
+ *   <tr><td>GET /throw/problem-npe</td><td>throws ProblemException.of(500,
+ *       "NullPointerException")</td></tr>
  *   <tr><td>GET /throw/carrier</td><td>throws {@link OutOfStock}, an exception of its own that
  *       implements ProblemResponse</td></tr>
  *   <tr><td>GET /body/204</td><td>status 204 with a text/plain body "stray"</td></tr>
@@ -119,6 +123,16 @@ public final class Scenarios {
   /** The detail of an application's 5xx problem that shows internals. */
   public static final String LEAKING_DETAIL =
       "java.lang.IllegalStateException: pool exhausted at com.acme.Db.get(Db.java:9)";
+
+  /**
+   * @return a 500 ProblemException whose detail is the message of its cause, as careless code
+   *     builds one
+   */
+  public static dev.restatus.core.ProblemException problemShowingItsCause() {
+    Exception cause = new IllegalStateException("Pool db01.internal:5432 exhausted for app_rw");
+    return new dev.restatus.core.ProblemException(
+        dev.restatus.core.Problem.builder(500).detail(cause.getMessage()).build(), Map.of(), cause);
+  }
 
   /** The string no 5xx body may show. */
   public static final String SECRET = "secret-1234";
@@ -401,6 +415,18 @@ public final class Scenarios {
             .detail("back soon")
             .with("Restatus-Error-Id")
             .contains("\"errorId\""),
+        get("a ProblemException saying 200 is still a failure", "/throw/problem-200")
+            .status(500)
+            .problem()
+            .lacks("fine"),
+        get("a 5xx problem repeating its cause's message is replaced", "/throw/problem-cause")
+            .status(500)
+            .problem()
+            .lacks("db01", "app_rw"),
+        get("a 5xx problem naming an exception class is replaced", "/throw/problem-npe")
+            .status(500)
+            .problem()
+            .lacks("NullPointerException"),
         get("an exception carrying its own problem", "/throw/carrier")
             .status(409)
             .problem()

@@ -289,8 +289,8 @@ public final class Keys {
           PRECONDITION_REQUIRED,
           "path patterns",
           "",
-          "PUT, PATCH and DELETE without `If-Match` or `If-Unmodified-Since` get 428 (a PUT with"
-              + " `If-None-Match` too)",
+          "PUT, PATCH and DELETE without `If-Match` or a valid `If-Unmodified-Since` get 428 (a"
+              + " create-only PUT may send `If-None-Match: *`)",
           (s, l) -> Parsers.parsePatterns(s));
 
   /** {@link dev.restatus.core.RestatusConfig#ETAG}. */

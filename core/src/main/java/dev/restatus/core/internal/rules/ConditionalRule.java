@@ -62,9 +62,12 @@ final class ConditionalRule implements Rule {
       if (malformed(d)) {
         return;
       }
+      // an invalid date is ignored (RFC 9110), so it makes no write conditional; nor does an
+      // If-None-Match other than the create-only "*"
+      String ifNoneMatch = d.request.header("If-None-Match");
       if (d.request.header("If-Match") == null
-          && d.request.header("If-Unmodified-Since") == null
-          && !(method.equals("PUT") && d.request.header("If-None-Match") != null)) {
+          && HttpDates.parse(d.request.header("If-Unmodified-Since")).isEmpty()
+          && !(method.equals("PUT") && ifNoneMatch != null && ifNoneMatch.trim().equals("*"))) {
         d.found("precondition-required", method + " without If-Match");
         d.answer(
             428,
@@ -142,10 +145,21 @@ final class ConditionalRule implements Rule {
       d.found("precondition-failed", "200 to a request whose precondition failed");
       d.status = 412;
       d.body = Draft.Body.PROBLEM;
+      forgetCaching(d);
       d.detail =
           "The representation has changed: it no longer matches If-Match or"
               + " If-Unmodified-Since.";
     }
+  }
+
+  /**
+   * A success this rule turns into an error: the application's caching fields were meant for the
+   * representation, and a shared cache must not keep one client's error for everyone.
+   */
+  private static void forgetCaching(Draft d) {
+    d.removeHeader("Cache-Control");
+    d.removeHeader("Expires");
+    d.removeHeader("Pragma");
   }
 
   /** A malformed If-Match or If-None-Match is the client's error: 400. */
@@ -162,6 +176,7 @@ final class ConditionalRule implements Rule {
         d.status = 400;
         d.body = Draft.Body.PROBLEM;
         d.detail = detail;
+        forgetCaching(d);
       }
       return true;
     }

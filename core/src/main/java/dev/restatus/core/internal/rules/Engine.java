@@ -284,10 +284,25 @@ public final class Engine {
    * report} mode a leak is only recorded; in {@code off} mode nothing changes.
    *
    * @param request the request
+   * @param status the response's status, which the problem's becomes
    * @param problem the problem
    * @return status, headers to add and the problem to send
    */
-  public Failure onApplicationProblem(RequestView request, Problem problem) {
+  public Failure onApplicationProblem(RequestView request, int status, Problem problem) {
+    if (config.mode() == Mode.ENFORCE && status != problem.status()) {
+      // the body's status is the response's (RFC 9457 section 3.1.2)
+      Problem.Builder b =
+          Problem.builder(status)
+              .type(problem.type())
+              .detail(problem.detail())
+              .instance(problem.instance());
+      if (problem.title() != null
+          && !problem.title().equals(dev.restatus.core.StatusCatalog.title(problem.status()))) {
+        b.title(problem.title());
+      }
+      problem.extensions().forEach(b::extension);
+      problem = b.build();
+    }
     if (config.mode() != Mode.ENFORCE) {
       if (config.mode() == Mode.REPORT
           && problem.status() >= 500
@@ -405,7 +420,7 @@ public final class Engine {
     if (config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
-    return Optional.of(replace(new Draft(request, status), problems.generate(status, null)));
+    return Optional.of(replacedLeak(request, status));
   }
 
   /**
@@ -427,8 +442,24 @@ public final class Engine {
     if (config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
-    return Optional.of(replace(new Draft(request, status), problems.generate(status, null)));
+    return Optional.of(replacedLeak(request, status));
   }
+
+  /** A 5xx body replaced for showing internals (or for being unseen), with its log line. */
+  private Decision.Replace replacedLeak(RequestView request, int status) {
+    Problem p = problems.generate(status, null);
+    LEAKS.log(
+        System.Logger.Level.WARNING,
+        "Restatus error id {0}: {1} {2}: the {3} body was replaced (it showed internals, or could"
+            + " not be looked at)",
+        Problems.errorId(p),
+        dev.restatus.core.adapter.LogText.safe(request.method()),
+        dev.restatus.core.adapter.LogText.safe(request.path()),
+        status);
+    return replace(new Draft(request, status), p);
+  }
+
+  private static final System.Logger LEAKS = System.getLogger("dev.restatus");
 
   /**
    * In {@code report} mode nothing answers an uncaught exception (or an asynchronous timeout): the

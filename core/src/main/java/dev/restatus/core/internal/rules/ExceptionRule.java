@@ -86,6 +86,10 @@ final class ExceptionRule {
   Failure applicationProblem(
       RequestView request, Problem p, Map<String, List<String>> headers, Throwable thrown) {
     int status = p.status();
+    if (status < 400 && thrown != null) {
+      // an exception is a failure: a problem that says otherwise does not make it a success
+      return failure(request, 500, thrown, thrown);
+    }
     if (status < 500) {
       if (thrown != null) {
         log(request, status, null, thrown);
@@ -93,7 +97,8 @@ final class ExceptionRule {
       return new Failure(status, headers, p);
     }
     Problem sent = p;
-    if (LeakRule.leaks(visibleText(p))) {
+    boolean replaced = LeakRule.leaks(visibleText(p)) || showsACause(p, thrown);
+    if (replaced) {
       sent = problems.generate(status, null);
       LOG.log(
           Level.WARNING,
@@ -109,10 +114,35 @@ final class ExceptionRule {
     String id = Problems.errorId(sent);
     if (thrown != null) {
       log(request, status, id, thrown);
+    } else if (!replaced) {
+      // every error id has its log line
+      LOG.log(
+          Level.WARNING,
+          "Restatus error id {0}: {1} {2} answered {3} with the application''s problem",
+          id,
+          LogText.safe(request.method()),
+          LogText.safe(request.path()),
+          status);
     }
     Map<String, List<String>> withId = new java.util.LinkedHashMap<>(headers);
     withId.put(Restatus.ERROR_ID_HEADER, List.of(id));
     return new Failure(status, withId, sent);
+  }
+
+  /** Whether the problem repeats the message of an exception that caused the one carrying it. */
+  private static boolean showsACause(Problem p, Throwable thrown) {
+    if (thrown == null) {
+      return false;
+    }
+    String text = visibleText(p);
+    Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Throwable t = thrown.getCause(); t != null && seen.add(t); t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && m.trim().length() >= 8 && text.contains(m.trim())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Everything of a problem a client reads. */

@@ -105,6 +105,10 @@ final class JsonInputErrors {
       return (where == null ? "The body" : where) + " has a value that is not accepted.";
     }
     if (e instanceof MismatchedInputException m) {
+      String original = m.getOriginalMessage();
+      if (original != null && original.startsWith("Trailing token")) {
+        return "The body holds more than one JSON value" + at(e) + ".";
+      }
       if (path.missing()) {
         return where + " is required.";
       }

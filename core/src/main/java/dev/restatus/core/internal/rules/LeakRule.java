@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Tells whether a 5xx body the application sent itself shows internals: a stack frame (also in
  * JSON-escaped text), a qualified exception class, a qualified class followed by its message, an
- * exception message line, a {@code Caused by:}. Runs on at most {@code restatus.inspect-limit}
- * bytes copied while the body streams out.
+ * exception message line, a {@code Caused by:}, an exception class name on its own, the JVM's
+ * helpful {@code NullPointerException} text. Runs on at most {@code restatus.inspect-limit} bytes
+ * copied while the body streams out.
  */
 final class LeakRule {
 
@@ -23,7 +24,12 @@ final class LeakRule {
               // its source position
               + "|[a-zA-Z_$][\\w$]*(?:\\.[\\w$<>]+)+\\("
               + "(?:[\\w$]+\\.(?:java|kt|scala|groovy):\\d+|Native Method|Unknown Source)\\)"
-              + "|\\bCaused by: ");
+              + "|\\bCaused by: "
+              // an unqualified exception class on its own: NullPointerException
+              + "|\\b[A-Z][\\w$]*Exception\\b"
+              // the JVM's helpful NullPointerException text
+              + "|\\bCannot (?:invoke|read|load|store|assign|throw|enter|exit) [^\\n]{0,200}?"
+              + " because ");
 
   static boolean leaks(CharSequence head) {
     return LEAK.matcher(head).find();
