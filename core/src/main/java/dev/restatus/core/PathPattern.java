@@ -75,19 +75,34 @@ public final class PathPattern {
    * @return whether the pattern matches it
    */
   public boolean matches(String path) {
-    if (path == null || path.isEmpty()) {
-      path = "/";
-    }
-    List<String> parts = split(path.startsWith("/") ? path : "/" + path);
-    if (parts.size() < segments.length || (!anyTail && parts.size() != segments.length)) {
-      return false;
-    }
-    for (int i = 0; i < segments.length; i++) {
-      if (!segments[i].equals("*") && !segments[i].equals(parts.get(i))) {
+    // walks the path in place: matching runs on every request and allocates nothing
+    String p = path == null ? "" : path;
+    int i = 0;
+    int n = p.length();
+    for (String segment : segments) {
+      while (i < n && p.charAt(i) == '/') {
+        i++; // empty segments are ignored, as is a missing leading slash
+      }
+      if (i == n) {
+        return false; // fewer path segments than the pattern's
+      }
+      int end = p.indexOf('/', i);
+      if (end < 0) {
+        end = n;
+      }
+      if (!segment.equals("*")
+          && (segment.length() != end - i || !p.regionMatches(i, segment, 0, end - i))) {
         return false;
       }
+      i = end;
     }
-    return true;
+    if (anyTail) {
+      return true;
+    }
+    while (i < n && p.charAt(i) == '/') {
+      i++;
+    }
+    return i == n; // no segment left over
   }
 
   /**

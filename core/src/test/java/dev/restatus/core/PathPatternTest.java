@@ -9,6 +9,55 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PathPatternTest {
 
+  /** Matching walks the path in place; it answers as splitting the path into segments would. */
+  @net.jqwik.api.Property(tries = 2000)
+  void matchingAnswersAsSplittingIntoSegmentsWould(
+      @net.jqwik.api.ForAll("paths") String path,
+      @net.jqwik.api.ForAll("patterns") String pattern) {
+    PathPattern p = PathPattern.compile(pattern);
+    java.util.List<String> parts = segments(path);
+    java.util.List<String> want = segments(pattern);
+    boolean tail = !want.isEmpty() && want.get(want.size() - 1).equals("**");
+    if (tail) {
+      want = want.subList(0, want.size() - 1);
+    }
+    boolean expected = parts.size() >= want.size() && (tail || parts.size() == want.size());
+    for (int i = 0; expected && i < want.size(); i++) {
+      expected = want.get(i).equals("*") || want.get(i).equals(parts.get(i));
+    }
+    assertThat(p.matches(path)).as(pattern + " ~ " + path).isEqualTo(expected);
+  }
+
+  private static java.util.List<String> segments(String path) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (String s : path.split("/")) {
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> paths() {
+    return net.jqwik.api.Arbitraries.strings().withChars("/ab.").ofMaxLength(12);
+  }
+
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<String> patterns() {
+    return net.jqwik.api.Arbitraries.of("a", "b", "*", "ab", "a.b")
+        .list()
+        .ofMaxSize(4)
+        .flatMap(
+            segs ->
+                net.jqwik.api.Arbitraries.of(true, false)
+                    .map(
+                        t ->
+                            "/"
+                                + String.join("/", segs)
+                                + (t ? (segs.isEmpty() ? "**" : "/**") : "")));
+  }
+
   @Test
   void anyTailMatchesTheDirectoryItselfAndEverythingBelow() {
     PathPattern p = PathPattern.compile("/admin/**");

@@ -31,7 +31,9 @@ public sealed interface Decision permits Decision.Keep, Decision.Drop, Decision.
    * @return a decision that changes nothing
    */
   static Keep keep(int status) {
-    return new Keep(status, HeaderEdits.NONE);
+    return status >= 100 && status <= 599
+        ? Keeps.ALL[status - 100]
+        : new Keep(status, HeaderEdits.NONE);
   }
 
   /**

@@ -36,7 +36,7 @@ final class Draft {
   String detail;
 
   /** Extension members of a generated problem, in order. */
-  final Map<String, Object> extensions = new LinkedHashMap<>();
+  private Map<String, Object> extensions;
 
   /**
    * Set by the conceal rule: the lower-case names of the only application headers that survive, or
@@ -46,9 +46,10 @@ final class Draft {
 
   private dev.restatus.core.internal.http.ErrorNegotiation negotiation;
 
-  private final Map<String, List<String>> set = new LinkedHashMap<>();
-  private final Map<String, String> remove = new LinkedHashMap<>();
-  final List<Finding> findings = new ArrayList<>(2);
+  // allocated when a rule first needs them: a response nothing changes allocates none
+  private Map<String, List<String>> set;
+  private Map<String, String> remove;
+  private List<Finding> findings;
 
   /** A draft of the response about to commit. */
   Draft(RequestView request, ResponseView response) {
@@ -92,23 +93,30 @@ final class Draft {
 
   /** The header as the response will carry it, rules applied so far. */
   String header(String name) {
-    String key = name.toLowerCase(Locale.ROOT);
-    if (remove.containsKey(key)) {
+    if (remove != null && remove.containsKey(name.toLowerCase(Locale.ROOT))) {
       return null;
     }
-    for (Map.Entry<String, List<String>> e : set.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(name)) {
-        return e.getValue().get(0);
+    if (set != null) {
+      for (Map.Entry<String, List<String>> e : set.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          return e.getValue().get(0);
+        }
       }
     }
-    if ((keepOnly != null && !keepOnly.contains(key)) || response == null) {
-      return null; // the canonical not-found drops it; a request has no response headers yet
+    if (response == null
+        || (keepOnly != null && !keepOnly.contains(name.toLowerCase(Locale.ROOT)))) {
+      return null; // a request has no response headers yet; the canonical not-found drops them
     }
     return response.header(name);
   }
 
   void setHeader(String name, String value) {
-    remove.remove(name.toLowerCase(Locale.ROOT));
+    if (remove != null) {
+      remove.remove(name.toLowerCase(Locale.ROOT));
+    }
+    if (set == null) {
+      set = new LinkedHashMap<>();
+    }
     set.keySet().removeIf(k -> k.equalsIgnoreCase(name));
     set.put(name, List.of(value));
   }
@@ -118,8 +126,20 @@ final class Draft {
    * {@code Content-Type} and {@code Content-Length}) outside what {@code getHeader} reports.
    */
   void removeHeader(String name) {
-    set.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+    if (set != null) {
+      set.keySet().removeIf(k -> k.equalsIgnoreCase(name));
+    }
+    if (remove == null) {
+      remove = new LinkedHashMap<>();
+    }
     remove.put(name.toLowerCase(Locale.ROOT), name);
+  }
+
+  /**
+   * @return whether no rule changed a header (or restricted them)
+   */
+  boolean noHeaderEdits() {
+    return set == null && remove == null && keepOnly == null;
   }
 
   /**
@@ -161,18 +181,39 @@ final class Draft {
 
   /** Adds an extension member to the problem a rule answers with. */
   void extension(String name, Object value) {
+    if (extensions == null) {
+      extensions = new LinkedHashMap<>();
+    }
     extensions.put(name, value);
   }
 
+  /**
+   * @return the extension members of a generated problem, in order
+   */
+  Map<String, Object> extensions() {
+    return extensions == null ? Map.of() : extensions;
+  }
+
   void found(String rule, String what) {
+    if (findings == null) {
+      findings = new ArrayList<>(2);
+    }
     findings.add(new Finding(rule, what, request.method(), request.path()));
+  }
+
+  /**
+   * @return what the rules found
+   */
+  List<Finding> findings() {
+    return findings == null ? List.of() : findings;
   }
 
   /** The header changes the rules made, plus {@code extra} to set. */
   HeaderEdits edits(Map<String, List<String>> extra, List<String> extraRemoved) {
-    Map<String, List<String>> setting = new LinkedHashMap<>(set);
+    Map<String, List<String>> setting =
+        set == null ? new LinkedHashMap<>() : new LinkedHashMap<>(set);
     setting.putAll(extra);
-    List<String> removing = new ArrayList<>(remove.values());
+    List<String> removing = remove == null ? new ArrayList<>() : new ArrayList<>(remove.values());
     removing.addAll(extraRemoved);
     return new HeaderEdits(setting, removing, keepOnly);
   }

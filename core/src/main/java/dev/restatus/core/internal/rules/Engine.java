@@ -26,7 +26,7 @@ public final class Engine {
   private final RestatusConfig config;
   private final Problems problems = new Problems();
   private final ExceptionRule exceptions;
-  private final List<Rule> rules;
+  private final Rule[] rules;
   private final Findings findings;
   private final MaintenanceRule maintenance;
   private final MediaTypeRule mediaTypes;
@@ -67,20 +67,21 @@ public final class Engine {
     // challenge, no Allow, no kept body), the conditional rule before the body rule (a 304 it
     // makes loses its body there), and the body rule after the header rules it must not undo.
     this.rules =
-        List.of(
-            new NotImplementedRule(config.methods()),
-            new MovedRule(config.moved(), config.gone()),
-            maintenance,
-            new ConcealForbiddenRule(
-                config.concealForbidden(),
-                ConcealForbiddenRule.lowerCase(config.concealSafeHeaders())),
-            mediaTypes,
-            new ChallengeRule(config.authenticate()),
-            new AllowRule(config.allowOverrides(), config.methods()),
-            new RetryAfterRule(config.retryAfter()),
-            conditional,
-            body,
-            new CreatedRule());
+        new Rule[] {
+          new NotImplementedRule(config.methods()),
+          new MovedRule(config.moved(), config.gone()),
+          maintenance,
+          new ConcealForbiddenRule(
+              config.concealForbidden(),
+              ConcealForbiddenRule.lowerCase(config.concealSafeHeaders())),
+          mediaTypes,
+          new ChallengeRule(config.authenticate()),
+          new AllowRule(config.allowOverrides(), config.methods()),
+          new RetryAfterRule(config.retryAfter()),
+          conditional,
+          body,
+          new CreatedRule()
+        };
     this.findings = new Findings(config.mode());
     if (name != null && config.mode() != Mode.OFF) {
       findings.register(name);
@@ -119,11 +120,11 @@ public final class Engine {
         break;
       }
     }
-    d.findings.forEach(findings::record);
+    d.findings().forEach(findings::record);
     if (!d.answered() || config.mode() == Mode.REPORT) {
       return Optional.empty();
     }
-    return Optional.of(replace(d, problems.generate(d.status, d.detail, d.extensions)));
+    return Optional.of(replace(d, problems.generate(d.status, d.detail, d.extensions())));
   }
 
   /**
@@ -254,7 +255,7 @@ public final class Engine {
     d.setHeader("ETag", etag);
     conditional.onResponse(d);
     body.onResponse(d);
-    d.findings.forEach(findings::record);
+    d.findings().forEach(findings::record);
     return decide(d);
   }
 
@@ -332,13 +333,13 @@ public final class Engine {
     Map<String, List<String>> set = d.edits(Map.of(), List.of()).set();
     boolean detail =
         d.detail != null && f.problem().detail() == null && config.clientErrorDetails();
-    if (set.isEmpty() && d.extensions.isEmpty() && !detail) {
+    if (set.isEmpty() && d.extensions().isEmpty() && !detail) {
       return f;
     }
     Problem p = f.problem();
-    if (!d.extensions.isEmpty() || detail) {
+    if (!d.extensions().isEmpty() || detail) {
       Problem.Builder b = p.toBuilder();
-      d.extensions.forEach(b::extension);
+      d.extensions().forEach(b::extension);
       if (detail) {
         b.detail(d.detail); // a framework's 415 or 406 says what it takes
       }
@@ -365,7 +366,7 @@ public final class Engine {
     for (Rule rule : rules) {
       rule.onResponse(d);
     }
-    d.findings.forEach(findings::record);
+    d.findings().forEach(findings::record);
     if (config.mode() == Mode.REPORT) {
       return Decision.keep(response.status());
     }
@@ -375,9 +376,12 @@ public final class Engine {
   /** The one step from a draft to a decision; every generated problem is rendered here. */
   private Decision decide(Draft d) {
     return switch (d.body) {
-      case KEEP -> new Decision.Keep(d.status, d.edits(Map.of(), List.of()));
+      case KEEP ->
+          d.noHeaderEdits()
+              ? Decision.keep(d.status)
+              : new Decision.Keep(d.status, d.edits(Map.of(), List.of()));
       case DROP -> new Decision.Drop(d.status, d.edits(Map.of(), List.of()));
-      case PROBLEM -> replace(d, problems.generate(d.status, d.detail, d.extensions));
+      case PROBLEM -> replace(d, problems.generate(d.status, d.detail, d.extensions()));
     };
   }
 

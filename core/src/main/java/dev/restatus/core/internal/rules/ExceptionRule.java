@@ -114,8 +114,8 @@ final class ExceptionRule {
     String id = Problems.errorId(sent);
     if (thrown != null) {
       log(request, status, id, thrown);
-    } else if (!replaced) {
-      // every error id has its log line
+    } else if (!replaced && Problems.errorId(p) == null) {
+      // every error id has its log line (one that came with the problem already has its own)
       LOG.log(
           Level.WARNING,
           "Restatus error id {0}: {1} {2} answered {3} with the application''s problem",
