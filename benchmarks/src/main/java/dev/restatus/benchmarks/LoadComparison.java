@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * connections in this JVM that write requests and read whole responses (status, headers, body) off
  * raw sockets; client and server share the machine, so compare ratios, not absolute figures.
  *
- * <p>{@code --rounds N --seconds S --warmup S --connections C --only <endpoint name part>}
+ * <p>{@code --host jetty,tomcat --rounds N --seconds S --warmup S --connections C --only <endpoint
+ * name part>}
  */
 public final class LoadComparison {
 
@@ -50,6 +51,19 @@ public final class LoadComparison {
     double seconds = Double.parseDouble(opt.getOrDefault("seconds", "3"));
     double warmup = Double.parseDouble(opt.getOrDefault("warmup", "3"));
     int connections = Integer.parseInt(opt.getOrDefault("connections", "4"));
+    for (String host : opt.getOrDefault("host", "jetty").split(",")) {
+      compare(host, opt, rounds, seconds, warmup, connections);
+    }
+  }
+
+  private static void compare(
+      String host,
+      Map<String, String> opt,
+      int rounds,
+      double seconds,
+      double warmup,
+      int connections)
+      throws Exception {
     QUIET.setLevel(java.util.logging.Level.OFF);
     String only = opt.get("only");
     List<Case> all =
@@ -65,10 +79,11 @@ public final class LoadComparison {
                 "shallow",
                 List.of("shallow", "wrapped")));
     List<Case> cases = all.stream().filter(c -> only == null || c.name().contains(only)).toList();
-    try (BenchApp app = new BenchApp()) {
+    try (Host app = Host.start(host)) {
       System.out.printf(
           Locale.ROOT,
-          "Java %s, %d CPUs, %d connections, %d rounds of %.1f s after %.1f s warm-up%n%n",
+          "%s, Java %s, %d CPUs, %d connections, %d rounds of %.1f s after %.1f s warm-up%n%n",
+          host,
           System.getProperty("java.version"),
           Runtime.getRuntime().availableProcessors(),
           connections,
@@ -131,8 +146,8 @@ public final class LoadComparison {
     if (notModified) {
       try (Socket s = new Socket("127.0.0.1", port)) {
         s.getOutputStream().write(get(p, "").getBytes(StandardCharsets.US_ASCII));
-        Response r = Response.read(new BufferedInputStream(s.getInputStream()));
-        String etag = r.headers.get("etag");
+        Wire r = Wire.read(new BufferedInputStream(s.getInputStream()), false, false);
+        String etag = r.headers().get("etag");
         if (etag == null) {
           throw new IllegalStateException(p + " sent no ETag");
         }
@@ -164,18 +179,32 @@ public final class LoadComparison {
               () -> {
                 long[] lat = new long[1 << 16];
                 int n = 0;
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                  s.setTcpNoDelay(true);
-                  OutputStream out = s.getOutputStream();
-                  InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+                Socket s = null;
+                try {
+                  OutputStream out = null;
+                  InputStream in = null;
                   while (!stop.get()) {
+                    if (s == null) {
+                      // Tomcat closes the connection after a 500, 501 or 503: both sides pay it
+                      s = new Socket("127.0.0.1", port);
+                      s.setTcpNoDelay(true);
+                      out = s.getOutputStream();
+                      in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+                    }
                     long t0 = System.nanoTime();
                     out.write(bytes);
-                    Response.read(in);
+                    Wire w = Wire.read(in, false, false);
                     if (n == lat.length) {
                       lat = Arrays.copyOf(lat, n * 2);
                     }
                     lat[n++] = System.nanoTime() - t0;
+                    if ("close".equalsIgnoreCase(w.headers().get("connection"))) {
+                      s.close();
+                      s = null;
+                    }
+                  }
+                  if (s != null) {
+                    s.close();
                   }
                 } catch (IOException e) {
                   failure[0] = e;
@@ -200,65 +229,6 @@ public final class LoadComparison {
       all = concat(all, samples[i]);
     }
     return new Result(total, all);
-  }
-
-  /** A whole response read off the wire: status line, headers, body by length or chunks. */
-  private record Response(int status, Map<String, String> headers) {
-
-    static Response read(InputStream in) throws IOException {
-      String status = line(in);
-      Map<String, String> headers = new LinkedHashMap<>();
-      for (String l = line(in); !l.isEmpty(); l = line(in)) {
-        int colon = l.indexOf(':');
-        headers.put(
-            l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
-      }
-      int code = Integer.parseInt(status.substring(9, 12));
-      if (code == 304 || code == 204) {
-        return new Response(code, headers);
-      }
-      String length = headers.get("content-length");
-      if (length != null) {
-        skip(in, Long.parseLong(length));
-      } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-        for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16);
-            size > 0;
-            size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
-          skip(in, size);
-          line(in);
-        }
-        line(in);
-      } else {
-        throw new IOException("a response without framing: " + status);
-      }
-      return new Response(code, headers);
-    }
-
-    private static String line(InputStream in) throws IOException {
-      StringBuilder b = new StringBuilder();
-      for (int c = in.read(); c != '\n'; c = in.read()) {
-        if (c < 0) {
-          throw new IOException("connection closed");
-        }
-        if (c != '\r') {
-          b.append((char) c);
-        }
-      }
-      return b.toString();
-    }
-
-    private static void skip(InputStream in, long n) throws IOException {
-      while (n > 0) {
-        long s = in.skip(n);
-        if (s <= 0) {
-          if (in.read() < 0) {
-            throw new IOException("connection closed");
-          }
-          s = 1;
-        }
-        n -= s;
-      }
-    }
   }
 
   private static long[] concat(long[] a, long[] b) {

@@ -27,8 +27,9 @@ public final class StreamingCheck {
   public static void main(String[] args) throws Exception {
     QUIET.setLevel(java.util.logging.Level.OFF);
     long gib = 1L << 30;
+    String host = args.length > 0 ? args[0] : "jetty";
     long errorBytes = 50L * 1000 * 1000;
-    try (BenchApp app = new BenchApp()) {
+    try (Host app = Host.start(host)) {
       HttpClient client = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + app.port() + "/wrapped";
       long t0 = System.nanoTime();
