@@ -43,10 +43,7 @@ public final class LoadComparison {
    * @param args {@code --rounds 5 --seconds 3 --warmup 3 --connections 4}
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    Map<String, String> opt = Options.parse(args);
     int rounds = Integer.parseInt(opt.getOrDefault("rounds", "5"));
     double seconds = Double.parseDouble(opt.getOrDefault("seconds", "3"));
     double warmup = Double.parseDouble(opt.getOrDefault("warmup", "3"));

@@ -275,10 +275,7 @@ public final class Soak {
    * @param args {@code --requests 1000000 --host jetty,tomcat --connections 4}
    */
   public static void main(String[] args) throws Exception {
-    Map<String, String> opt = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
+    Map<String, String> opt = Options.parse(args);
     long requests = Long.parseLong(opt.getOrDefault("requests", "1000000"));
     int connections = Integer.parseInt(opt.getOrDefault("connections", "4"));
     boolean ok = true;
