@@ -119,8 +119,8 @@ final class ConditionalRule implements Rule {
   @Override
   public void onResponse(Draft d) {
     String method = d.request.method();
-    if (d.status != 200 || !(method.equals("GET") || method.equals("HEAD"))) {
-      return;
+    if (d.status != 200 || !(method.equals("GET") || method.equals("HEAD")) || !hasConditions(d)) {
+      return; // the common case: nothing asked, so no validator is read or parsed
     }
     String etagValue = d.header("ETag");
     EntityTag etag = EntityTag.parseETag(etagValue);
@@ -150,6 +150,14 @@ final class ConditionalRule implements Rule {
           "The representation has changed: it no longer matches If-Match or"
               + " If-Unmodified-Since.";
     }
+  }
+
+  /** Whether a read carries any of the conditional headers of RFC 9110 section 13.1. */
+  private static boolean hasConditions(Draft d) {
+    return d.request.header("If-None-Match") != null
+        || d.request.header("If-Modified-Since") != null
+        || d.request.header("If-Match") != null
+        || d.request.header("If-Unmodified-Since") != null;
   }
 
   /**
