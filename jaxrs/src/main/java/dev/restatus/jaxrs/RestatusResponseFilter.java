@@ -52,20 +52,9 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
       if (res.getStatus() == 200) {
         res.setStatus(p.status());
       }
-      Failure f = engine.onApplicationProblem(request, res.getStatus(), p);
+      Failure f = engine.onApplicationProblem(request, new View(res), p);
       for (Map.Entry<String, List<String>> h : f.headers().entrySet()) {
-        String present = res.getHeaderString(h.getKey());
-        if (h.getKey().equalsIgnoreCase("Vary") && present != null) {
-          boolean listed = false;
-          for (String token : present.split(",")) {
-            listed |= token.trim().equalsIgnoreCase("Accept") || token.trim().equals("*");
-          }
-          if (!listed) {
-            res.getHeaders().putSingle(h.getKey(), present + ", Accept");
-          }
-        } else {
-          res.getHeaders().put(h.getKey(), new ArrayList<>(h.getValue()));
-        }
+        res.getHeaders().put(h.getKey(), new ArrayList<>(h.getValue()));
       }
       res.setEntity(
           f.problem(),

@@ -155,13 +155,13 @@ public final class Restatus implements AutoCloseable {
    * changes.
    *
    * @param request the request
-   * @param status the response's status: in {@code enforce} mode the problem's {@code status}
-   *     becomes it
+   * @param response the response carrying it: in {@code enforce} mode the problem's {@code status}
+   *     becomes the response's, and the {@code Vary} to set keeps the response's own
    * @param problem the problem
-   * @return status, headers to add and the problem to send
+   * @return status, headers to set and the problem to send
    */
-  public Failure onApplicationProblem(RequestView request, int status, Problem problem) {
-    return engine.onApplicationProblem(request, status, problem);
+  public Failure onApplicationProblem(RequestView request, ResponseView response, Problem problem) {
+    return engine.onApplicationProblem(request, response, problem);
   }
 
   /**

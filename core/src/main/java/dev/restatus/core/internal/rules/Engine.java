@@ -285,11 +285,13 @@ public final class Engine {
    * report} mode a leak is only recorded; in {@code off} mode nothing changes.
    *
    * @param request the request
-   * @param status the response's status, which the problem's becomes
+   * @param response the response carrying it: its status becomes the problem's, its {@code Vary} is
+   *     kept
    * @param problem the problem
    * @return status, headers to add and the problem to send
    */
-  public Failure onApplicationProblem(RequestView request, int status, Problem problem) {
+  public Failure onApplicationProblem(RequestView request, ResponseView response, Problem problem) {
+    int status = response.status();
     if (config.mode() == Mode.ENFORCE && status != problem.status()) {
       // the body's status is the response's (RFC 9457 section 3.1.2)
       Problem.Builder b =
@@ -307,7 +309,7 @@ public final class Engine {
     if (config.mode() != Mode.ENFORCE) {
       if (config.mode() == Mode.REPORT
           && problem.status() >= 500
-          && LeakRule.leaks(problem.toString())) {
+          && LeakRule.leaks(ExceptionRule.visibleText(problem))) {
         findings.record(
             new Finding(
                 "server-error-leak",
@@ -317,7 +319,9 @@ public final class Engine {
       }
       return new Failure(problem.status(), Map.of(), problem);
     }
-    return negotiated(request, exceptions.applicationProblem(request, problem, Map.of(), null));
+    return negotiated(
+        new Draft(request, response),
+        exceptions.applicationProblem(request, problem, Map.of(), null));
   }
 
   /**
@@ -325,7 +329,11 @@ public final class Engine {
    * on {@code Accept}; a 415 or 406 (JAX-RS's own) gets the media-type hints.
    */
   private Failure negotiated(RequestView request, Failure f) {
-    Draft d = new Draft(request, f.status());
+    return negotiated(new Draft(request, f.status()), f);
+  }
+
+  /** The same on a draft of the response that carries the failure (its {@code Vary} is kept). */
+  private Failure negotiated(Draft d, Failure f) {
     mediaTypes.onResponse(d);
     if (negotiates) {
       d.varyOnAccept();
@@ -452,18 +460,12 @@ public final class Engine {
   /** A 5xx body replaced for showing internals (or for being unseen), with its log line. */
   private Decision.Replace replacedLeak(RequestView request, int status) {
     Problem p = problems.generate(status, null);
-    LEAKS.log(
-        System.Logger.Level.WARNING,
-        "Restatus error id {0}: {1} {2}: the {3} body was replaced (it showed internals, or could"
-            + " not be looked at)",
+    Problems.warn(
         Problems.errorId(p),
-        dev.restatus.core.adapter.LogText.safe(request.method()),
-        dev.restatus.core.adapter.LogText.safe(request.path()),
-        status);
+        request,
+        ": the " + status + " body was replaced (it showed internals, or could not be looked at)");
     return replace(new Draft(request, status), p);
   }
-
-  private static final System.Logger LEAKS = System.getLogger("dev.restatus");
 
   /**
    * In {@code report} mode nothing answers an uncaught exception (or an asynchronous timeout): the

@@ -100,14 +100,10 @@ final class ExceptionRule {
     boolean replaced = LeakRule.leaks(visibleText(p)) || showsACause(p, thrown);
     if (replaced) {
       sent = problems.generate(status, null);
-      LOG.log(
-          Level.WARNING,
-          "Restatus error id {0}: {1} {2}: the application''s {3} problem showed internals and was"
-              + " replaced",
+      Problems.warn(
           Problems.errorId(sent),
-          LogText.safe(request.method()),
-          LogText.safe(request.path()),
-          status);
+          request,
+          ": the application's " + status + " problem showed internals and was replaced");
     } else if (Problems.errorId(p) == null) {
       sent = p.toBuilder().extension(Restatus.ERROR_ID_MEMBER, Problems.newId()).build();
     }
@@ -116,13 +112,7 @@ final class ExceptionRule {
       log(request, status, id, thrown);
     } else if (!replaced && Problems.errorId(p) == null) {
       // every error id has its log line (one that came with the problem already has its own)
-      LOG.log(
-          Level.WARNING,
-          "Restatus error id {0}: {1} {2} answered {3} with the application''s problem",
-          id,
-          LogText.safe(request.method()),
-          LogText.safe(request.path()),
-          status);
+      Problems.warn(id, request, " answered " + status + " with the application's problem");
     }
     Map<String, List<String>> withId = new java.util.LinkedHashMap<>(headers);
     withId.put(Restatus.ERROR_ID_HEADER, List.of(id));
@@ -146,7 +136,7 @@ final class ExceptionRule {
   }
 
   /** Everything of a problem a client reads. */
-  private static String visibleText(Problem p) {
+  static String visibleText(Problem p) {
     return p.type()
         + "\n"
         + p.title()
@@ -234,14 +224,7 @@ final class ExceptionRule {
     if (crash != null) {
       log(request, status, id, crash);
     } else if (status >= 500) {
-      LOG.log(
-          Level.WARNING,
-          "Restatus error id {0}: {1} {2} answered {3} for {4}",
-          id,
-          LogText.safe(request.method()),
-          LogText.safe(request.path()),
-          status,
-          cause.toString());
+      Problems.warn(id, request, " answered " + status + " for " + cause);
     }
     return new Failure(status, Map.of(Restatus.ERROR_ID_HEADER, List.of(id)), p);
   }

@@ -29,6 +29,22 @@ final class Problems {
     return b.extension(Restatus.ERROR_ID_MEMBER, id).build();
   }
 
+  private static final System.Logger LOG = System.getLogger("dev.restatus");
+
+  /**
+   * The log line of a 5xx whose error id reached the client without an exception's own line:
+   * "Restatus error id ID: METHOD PATH" and then {@code what}.
+   */
+  static void warn(String id, dev.restatus.core.adapter.RequestView request, String what) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "Restatus error id {0}: {1} {2}{3}",
+        id,
+        dev.restatus.core.adapter.LogText.safe(request.method()),
+        dev.restatus.core.adapter.LogText.safe(request.path()),
+        what);
+  }
+
   static String errorId(Problem p) {
     Object id = p.extensions().get(Restatus.ERROR_ID_MEMBER);
     return id == null ? null : id.toString();
