@@ -1,10 +1,6 @@
 package dev.restatus.benchmarks;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,10 +137,12 @@ public final class LoadComparison {
     String p = "/" + variant + path.replace("#304", "");
     String extra = "";
     if (notModified) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
-        s.getOutputStream().write(get(p, "").getBytes(StandardCharsets.US_ASCII));
-        Wire r = Wire.read(new BufferedInputStream(s.getInputStream()), false, false);
-        String etag = r.headers().get("etag");
+      try (Connection c = new Connection(port)) {
+        c.open();
+        String etag =
+            c.exchange(get(p, "").getBytes(StandardCharsets.US_ASCII), false, false)
+                .headers()
+                .get("etag");
         if (etag == null) {
           throw new IllegalStateException(p + " sent no ETag");
         }
@@ -176,32 +174,17 @@ public final class LoadComparison {
               () -> {
                 long[] lat = new long[1 << 16];
                 int n = 0;
-                Socket s = null;
-                try {
-                  OutputStream out = null;
-                  InputStream in = null;
+                try (Connection c = new Connection(port)) {
                   while (!stop.get()) {
-                    if (s == null) {
-                      // Tomcat closes the connection after a 500, 501 or 503: both sides pay it
-                      s = new Socket("127.0.0.1", port);
-                      s.setTcpNoDelay(true);
-                      out = s.getOutputStream();
-                      in = new BufferedInputStream(s.getInputStream(), 1 << 16);
-                    }
+                    // Tomcat closes the connection after a 500, 501 or 503: both sides pay it
+                    c.open();
                     long t0 = System.nanoTime();
-                    out.write(bytes);
-                    Wire w = Wire.read(in, false, false);
+                    Wire w = c.exchange(bytes, false, false);
                     if (n == lat.length) {
                       lat = Arrays.copyOf(lat, n * 2);
                     }
                     lat[n++] = System.nanoTime() - t0;
-                    if ("close".equalsIgnoreCase(w.headers().get("connection"))) {
-                      s.close();
-                      s = null;
-                    }
-                  }
-                  if (s != null) {
-                    s.close();
+                    c.closeIfAsked(w);
                   }
                 } catch (IOException e) {
                   failure[0] = e;

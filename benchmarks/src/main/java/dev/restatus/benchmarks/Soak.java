@@ -1,11 +1,7 @@
 package dev.restatus.benchmarks;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -160,10 +156,11 @@ public final class Soak {
     QUIET.setLevel(java.util.logging.Level.OFF);
     try (Host h = Host.start(host)) {
       String etag;
-      try (Socket s = new Socket("127.0.0.1", h.port())) {
-        s.getOutputStream().write(request("GET", "/etag", "").getBytes(StandardCharsets.US_ASCII));
+      try (Connection c = new Connection(h.port())) {
+        c.open();
         etag =
-            Wire.read(new BufferedInputStream(s.getInputStream()), false, false)
+            c.exchange(
+                    request("GET", "/etag", "").getBytes(StandardCharsets.US_ASCII), false, false)
                 .headers()
                 .get("etag");
       }
@@ -198,25 +195,12 @@ public final class Soak {
       threads[i] =
           new Thread(
               () -> {
-                Socket s = null;
-                try {
-                  OutputStream out = null;
-                  InputStream in = null;
+                try (Connection c = new Connection(port)) {
                   for (long n = next.getAndIncrement(); n < requests; n = next.getAndIncrement()) {
-                    if (s == null) {
-                      // Tomcat closes the connection after a 500, 501 or 503, as it may
-                      s = new Socket("127.0.0.1", port);
-                      s.setTcpNoDelay(true);
-                      out = s.getOutputStream();
-                      in = new BufferedInputStream(s.getInputStream(), 1 << 16);
-                    }
+                    c.open(); // again after Tomcat closed it (a 500, 501 or 503)
                     Kind k = kinds.get((int) (n % kinds.size()));
-                    out.write(bytes.get(k));
-                    Wire w = Wire.read(in, k.method().equals("HEAD"), true);
-                    if ("close".equalsIgnoreCase(w.headers().get("connection"))) {
-                      s.close();
-                      s = null;
-                    }
+                    Wire w = c.exchange(bytes.get(k), k.method().equals("HEAD"), true);
+                    c.closeIfAsked(w);
                     if (!k.ok().test(w)) {
                       failures.incrementAndGet();
                       synchronized (samples) {
@@ -236,9 +220,6 @@ public final class Soak {
                         }
                       }
                     }
-                  }
-                  if (s != null) {
-                    s.close();
                   }
                 } catch (IOException e) {
                   broken[0] = e;
