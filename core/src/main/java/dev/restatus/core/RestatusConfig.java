@@ -164,6 +164,58 @@ public final class RestatusConfig {
   public static final String ETAG_MAX_BUFFER = "restatus.etag.max-buffer";
 
   /**
+   * {@code restatus.defer.<path-pattern>}: a duration ({@code 2s}, {@code 500ms}, {@code 1m}, or
+   * ISO-8601 {@code PT2S}). A request on a matching path that the application has not answered
+   * after it gets {@code 202 Accepted} with {@code Location} (its monitor, under {@link
+   * #DEFER_MONITOR_PATH}) and {@code Retry-After}, while the application goes on; its response is
+   * captured and served by the monitor. A request answered in time is answered normally. The
+   * longest matching pattern wins.
+   */
+  public static final String DEFER_PREFIX = "restatus.defer.";
+
+  /**
+   * {@code restatus.defer.monitor-path}: a path from the application root, starting and ending with
+   * {@code /}; default {@code /restatus/operations/}. Where operations answered 202 are watched:
+   * {@code <path><id>} answers 202 while one runs and 303 to {@code <path><id>/result} when it is
+   * done.
+   */
+  public static final String DEFER_MONITOR_PATH = "restatus.defer.monitor-path";
+
+  /**
+   * {@code restatus.defer.max-result}: bytes, default {@code 1048576}. The longest body of an
+   * operation's result that is kept; a longer one becomes a 500 problem (logged).
+   */
+  public static final String DEFER_MAX_RESULT = "restatus.defer.max-result";
+
+  /**
+   * {@code restatus.defer.ttl}: a duration, default {@code 1h}. How long a result is kept after its
+   * operation finished (and the longest an operation may run); the monitor then answers 404.
+   */
+  public static final String DEFER_TTL = "restatus.defer.ttl";
+
+  /**
+   * {@code restatus.defer.max-operations}: a count, default {@code 1000}. The most operations kept
+   * at once, running or finished; when full, the oldest finished one goes, and a request that would
+   * be deferred is answered as if nothing deferred it.
+   */
+  public static final String DEFER_MAX_OPERATIONS = "restatus.defer.max-operations";
+
+  /**
+   * {@code restatus.defer.max-bytes}: bytes, default {@code 67108864} (64 MiB), at least {@link
+   * #DEFER_MAX_RESULT}. The most bytes of results kept at once.
+   */
+  public static final String DEFER_MAX_BYTES = "restatus.defer.max-bytes";
+
+  /**
+   * {@code restatus.defer.store}: class name of a {@link
+   * dev.restatus.core.operation.OperationStore} with a public constructor taking its {@link
+   * dev.restatus.core.operation.OperationStore.Bounds}; default {@link
+   * dev.restatus.core.operation.MemoryOperationStore}, this instance's memory. A cluster behind a
+   * load balancer needs a store every instance shares.
+   */
+  public static final String DEFER_STORE = "restatus.defer.store";
+
+  /**
    * {@code restatus.renderer}: class name of a {@link ProblemRenderer} with a public no-argument
    * constructor; default {@link JsonProblemRenderer}. With the default, a client that prefers XML
    * to JSON gets {@link XmlProblemRenderer}'s {@code application/problem+xml}; a renderer of its
@@ -480,6 +532,59 @@ public final class RestatusConfig {
    */
   public int etagMaxBuffer() {
     return get(Keys.ETAG_MAX_BUFFER_KEY);
+  }
+
+  /**
+   * @return {@value #DEFER_PREFIX}{@code *}: the time after which a request is answered 202, per
+   *     path pattern, longest pattern first
+   */
+  public Map<PathPattern, java.time.Duration> defer() {
+    return get(Keys.DEFER);
+  }
+
+  /**
+   * @return {@value #DEFER_MONITOR_PATH}: where operations are watched, from the application root
+   */
+  public String deferMonitorPath() {
+    return get(Keys.DEFER_MONITOR_PATH_KEY);
+  }
+
+  /**
+   * @return {@value #DEFER_MAX_RESULT}: the longest result body kept
+   */
+  public int deferMaxResult() {
+    return get(Keys.DEFER_MAX_RESULT_KEY);
+  }
+
+  /**
+   * @return {@value #DEFER_TTL}: how long a result is kept
+   */
+  public java.time.Duration deferTtl() {
+    return get(Keys.DEFER_TTL_KEY);
+  }
+
+  /**
+   * @return {@value #DEFER_MAX_OPERATIONS}: the most operations kept at once
+   */
+  public int deferMaxOperations() {
+    return get(Keys.DEFER_MAX_OPERATIONS_KEY);
+  }
+
+  /**
+   * @return {@value #DEFER_MAX_BYTES}: the most bytes of results kept at once
+   */
+  public long deferMaxBytes() {
+    return get(Keys.DEFER_MAX_BYTES_KEY);
+  }
+
+  /**
+   * @return {@value #DEFER_STORE}: a new store with the configured bounds
+   */
+  public dev.restatus.core.operation.OperationStore deferStore() {
+    return get(Keys.DEFER_STORE_KEY)
+        .apply(
+            new dev.restatus.core.operation.OperationStore.Bounds(
+                deferMaxOperations(), deferMaxBytes(), deferTtl()));
   }
 
   /**

@@ -253,7 +253,8 @@ public final class ExampleServer {
     }
     b.append("\nMore paths, the same under every app: /orders/{42,7,abc,0,13,99},")
         .append(" /orders/42/invoice, POST /orders/42/ship,\n")
-        .append("  /tracking/42, /reports/daily, /me, /admin/users, /ping, /nope;")
+        .append("  /tracking/42, /reports/daily, POST /reports/export, /me, /admin/users, /ping,")
+        .append(" /nope;")
         .append(" JAX-RS only: /orders/42/payment,\n")
         .append("  POST /orders/42/refund, POST /orders (415), -H 'Accept: text/csv' (406)\n");
     return b.toString();
@@ -306,7 +307,18 @@ public final class ExampleServer {
                 "/api/orders")),
         Map.entry(
             "PROPFIND: Jersey's 405 vs 501 Not Implemented",
-            curl("-X PROPFIND ", "/api-raw/orders/42", "/api/orders/42")));
+            curl("-X PROPFIND ", "/api-raw/orders/42", "/api/orders/42")),
+        Map.entry(
+            "a slow export: 201 after 3 s vs 202 after 1 s, Location: its monitor (poll it)",
+            curl("-X POST ", "/legacy-raw/reports/export", "/legacy/reports/export")),
+        Map.entry(
+            "a batch of three orders: one result per item, 200 vs 207 (writing a MultiStatus needs"
+                + " only the jar)",
+            curl(
+                "-H 'Content-Type: application/json' -d '[{\"sku\":\"b\",\"qty\":1},"
+                    + "{\"sku\":\"a\",\"qty\":1},{\"qty\":2}]' ",
+                "/api-raw/orders/batch",
+                "/api/orders/batch")));
   }
 
   private String curl(String options, String raw, String wrapped) {

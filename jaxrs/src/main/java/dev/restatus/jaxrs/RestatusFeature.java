@@ -74,6 +74,9 @@ public final class RestatusFeature implements Feature {
     RestatusConfig config = RestatusConfig.load(cfg.getProperties(), "JAX-RS application property");
     if (config.mode() == Mode.OFF || (autoRegistered && !config.autoRegister())) {
       LOG.log(Level.INFO, "Restatus JAX-RS feature is inactive");
+      // a resource returning a MultiStatus still needs its writer: the document as given, with
+      // generated item problems, and nothing else of Restatus
+      context.register(new MultiStatusWriter());
       return false;
     }
     context.property(CONFIGURED, Boolean.TRUE);
@@ -84,8 +87,12 @@ public final class RestatusFeature implements Feature {
     AtomicReference<ApplicationHandler> handler = new AtomicReference<>();
     CurrentStates states =
         new CurrentStates(engine, cfg.getProperty(ValidatorSource.class.getName()), handler);
-    context.register(new RestatusRequestFilter(engine, states));
+    Deferrals deferrals = new Deferrals(engine, handler);
+    context.register(new RestatusRequestFilter(engine, states, deferrals));
+    // the engine, for Accepted.start (operations a resource answers 202 itself)
+    context.property(Accepted.ENGINE, engine);
     context.register(new ProblemWriter(engine));
+    context.register(new MultiStatusWriter());
     if (config.mode() == Mode.ENFORCE) {
       context.register(new RestatusExceptionMapper(engine));
       context.register(new EntityReadInterceptor());
@@ -105,6 +112,7 @@ public final class RestatusFeature implements Feature {
 
           @Override
           public void onShutdown(Container container) {
+            deferrals.close();
             engine.close();
           }
         });

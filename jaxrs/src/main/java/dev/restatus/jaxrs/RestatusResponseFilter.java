@@ -45,8 +45,21 @@ final class RestatusResponseFilter implements ContainerResponseFilter {
 
   @Override
   public void filter(ContainerRequestContext req, ContainerResponseContext res) {
+    if (req.getProperty(Deferrals.ANSWERED) != null) {
+      return; // a monitor's answer, or a deferred copy's response that was judged in the copy
+    }
     JaxrsRequestView request =
         new JaxrsRequestView(req.getMethod(), req.getUriInfo(), req::getHeaderString);
+    if (res.getEntity() instanceof dev.restatus.core.MultiStatus && res.getStatus() < 400) {
+      // a resource returned a MultiStatus: the 207 document, written by MultiStatusWriter; an
+      // error status the resource chose stays (a failure never becomes a success), and its
+      // body is then replaced by a problem like any other non-problem error body
+      res.setStatus(dev.restatus.core.MultiStatus.STATUS);
+      res.setEntity(
+          res.getEntity(),
+          res.getEntityAnnotations(),
+          MediaType.valueOf(dev.restatus.core.MultiStatus.MEDIA_TYPE));
+    }
     if (res.getEntity() instanceof Problem p) {
       // a resource returned a Problem: it is an error resource with its own status
       if (res.getStatus() == 200) {

@@ -31,6 +31,74 @@ public class FixtureResource {
   }
 
   @GET
+  @Path("slow/{ms}")
+  public Response slowGet(@PathParam("ms") long ms) {
+    return slow(ms);
+  }
+
+  /** Answers 201 after {@code ms} milliseconds (deferred after 400 ms). */
+  @POST
+  @Path("slow/{ms}")
+  public Response slow(@PathParam("ms") long ms) {
+    sleep(ms);
+    return Response.status(201)
+        .header("Location", "things/1")
+        .type(MediaType.APPLICATION_JSON)
+        .entity("{\"done\":true}")
+        .build();
+  }
+
+  /** Throws after {@code ms} milliseconds (deferred after 400 ms). */
+  @GET
+  @Path("slow-fail/{ms}")
+  public Response slowFail(@PathParam("ms") long ms) {
+    sleep(ms);
+    throw new IllegalStateException("secret-1234 in com.acme.Db");
+  }
+
+  /** An operation the resource runs itself, completed after {@code ms} milliseconds. */
+  @POST
+  @Path("work/{ms}")
+  public Response work(
+      @PathParam("ms") long ms,
+      @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext request) {
+    dev.restatus.core.operation.Operation op = Accepted.start(request);
+    String location = request.getUriInfo().getBaseUri().getPath() + "things/1";
+    Thread worker =
+        new Thread(
+            () -> {
+              sleep(ms);
+              op.complete(
+                  dev.restatus.core.operation.CapturedResponse.of(
+                          201,
+                          "application/json",
+                          "{\"done\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                      .with("Location", location));
+            });
+    worker.setDaemon(true);
+    worker.start();
+    return Accepted.response(op);
+  }
+
+  /** An operation that fails at once. */
+  @POST
+  @Path("work-fail")
+  public Response workFail(
+      @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ContainerRequestContext request) {
+    dev.restatus.core.operation.Operation op = Accepted.start(request);
+    op.fail(new IllegalStateException("secret-1234 in com.acme.Db"));
+    return Accepted.response(op);
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @GET
   @Path("status/{n}")
   public Response status(@PathParam("n") int n) {
     return Response.status(n).build();

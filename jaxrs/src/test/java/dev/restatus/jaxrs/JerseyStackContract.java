@@ -99,6 +99,16 @@ public abstract class JerseyStackContract {
   }
 
   @Test
+  void aSlowRequestIsAnswered202WithAMonitor() throws Exception {
+    app().checkDeferred();
+  }
+
+  @Test
+  void anApplicationAnswers202ThroughTheAcceptedApi() throws Exception {
+    app().checkApplicationOperations();
+  }
+
+  @Test
   void malformedJsonSaysWhere() throws Exception {
     JsonNode p = clientProblem(postJson("/input/item", "{\"qty\": 1,\n  \"sku\": }"), 400);
     assertThat(p.path("detail").asText()).isEqualTo("Malformed JSON at line 2, column 10.");

@@ -6,6 +6,8 @@ import dev.restatus.core.RestatusConfig;
 import dev.restatus.core.adapter.Decision;
 import dev.restatus.core.adapter.LogText;
 import dev.restatus.core.adapter.Restatus;
+import dev.restatus.core.operation.CapturedResponse;
+import dev.restatus.core.operation.Operation;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -18,10 +20,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Applies the Restatus rules to every request of a Servlet 6 application: every 4xx and 5xx leaves
@@ -63,6 +71,7 @@ public class RestatusFilter implements Filter {
   private Restatus engine;
   private ErrorPages errorPages;
   private final AllowProbe allowProbe = new AllowProbe();
+  private ScheduledExecutorService timers;
 
   /** For web.xml, web-fragment and {@code addFilter(name, Class)}: settings from init-params. */
   public RestatusFilter() {
@@ -128,9 +137,19 @@ public class RestatusFilter implements Filter {
     request.setAttribute(APPLIED, Boolean.TRUE);
     ServletRequestView view = new ServletRequestView(request, allowProbe);
     if (!error) {
+      Optional<CapturedResponse> monitored = engine.onMonitor(view, () -> Accepted.owner(request));
+      if (monitored.isPresent()) {
+        Replies.write(response, monitored.get(), "HEAD".equals(request.getMethod()), false);
+        return;
+      }
       Optional<Decision.Replace> early = engine.onRequest(view);
       if (early.isPresent()) {
         new RestatusResponse(response, view, engine, null, errorPages).answer(early.get());
+        return;
+      }
+      Optional<Duration> after = engine.deferAfter(view);
+      if (after.isPresent() && !"OPTIONS".equals(request.getMethod())) {
+        defer(request, response, view, after.get(), chain);
         return;
       }
     }
@@ -154,6 +173,142 @@ public class RestatusFilter implements Filter {
                 t -> engine.onException(view, t),
                 t -> engine.onUnanswered(view, t));
     run(request, wrapper, forChain, chain);
+  }
+
+  /**
+   * A deferred request (docs/ARCHITECTURE.md, Deferred operations): the application runs on this
+   * thread as always, writing to a {@link DeferredResponse}; if it has not finished when the time
+   * is up, the timer answers 202 on the container's response, and what the application ends with
+   * becomes the operation's result.
+   */
+  private void defer(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ServletRequestView view,
+      Duration after,
+      FilterChain chain)
+      throws IOException, ServletException {
+    DeferredResponse capture = new DeferredResponse(response, engine.config().deferMaxResult());
+    RestatusResponse wrapper = new RestatusResponse(capture, view, engine, null, errorPages);
+    HttpServletRequest forChain =
+        new DeferredRequest(
+            new RestatusRequest(
+                request,
+                wrapper,
+                t -> engine.onException(view, t),
+                t -> engine.onUnanswered(view, t)),
+            capture);
+    String owner = Accepted.owner(request);
+    long retryAfter = Math.max(1, (after.toMillis() + 999) / 1000);
+    boolean head = "HEAD".equals(request.getMethod());
+    AtomicReference<Operation> operation = new AtomicReference<>();
+    ScheduledFuture<?> timer =
+        timers()
+            .schedule(
+                () -> accept(capture, response, view, owner, retryAfter, head, operation),
+                after.toMillis(),
+                TimeUnit.MILLISECONDS);
+    try {
+      run(request, wrapper, forChain, chain);
+    } catch (IOException | ServletException | RuntimeException | Error t) {
+      synchronized (capture) {
+        timer.cancel(false);
+        if (capture.mode() == DeferredResponse.Mode.DETACHED) {
+          operation.get().fail(t); // the client has its 202; the monitor tells the failure
+          return;
+        }
+        if (capture.mode() == DeferredResponse.Mode.CAPTURING
+            && engine.config().mode() == Mode.ENFORCE) {
+          // nothing reached the client: answer as an undeferred failure would be
+          RestatusResponse direct = new RestatusResponse(response, view, engine, null, errorPages);
+          direct.fail(engine.onException(view, t));
+          direct.finish();
+          return;
+        }
+      }
+      throw t;
+    }
+    synchronized (capture) {
+      timer.cancel(false);
+      switch (capture.mode()) {
+        case CAPTURING -> capture.replay();
+        case DETACHED -> {
+          if (capture.overflowed()) {
+            operation.get().fail(new TooLong(capture.written(), engine.config().deferMaxResult()));
+          } else {
+            operation.get().complete(capture.captured());
+          }
+        }
+        default -> {
+          // passed through: the container's response is complete as the application left it
+        }
+      }
+    }
+  }
+
+  /** The timer's side: time is up, so the client gets its 202 now. */
+  private void accept(
+      DeferredResponse capture,
+      HttpServletResponse response,
+      ServletRequestView view,
+      String owner,
+      long retryAfter,
+      boolean head,
+      AtomicReference<Operation> operation) {
+    synchronized (capture) {
+      if (capture.mode() != DeferredResponse.Mode.CAPTURING) {
+        return;
+      }
+      Optional<Operation> op = engine.startOperation(view, owner, retryAfter, true);
+      if (op.isEmpty()) {
+        LOG.log(
+            Level.WARNING,
+            "Restatus: {0} {1} is not deferred: the operation store is full"
+                + " (restatus.defer.max-operations, restatus.defer.max-bytes)",
+            LogText.safe(view.method()),
+            LogText.safe(view.path()));
+        return; // answered when the application finishes, as without Restatus
+      }
+      capture.detach();
+      operation.set(op.get());
+      try {
+        Replies.write(response, op.get().accepted(), head, true);
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.DEBUG, "Restatus: the 202 could not be sent", e);
+      }
+    }
+  }
+
+  /** A deferred result longer than restatus.defer.max-result: logged, never shown. */
+  private static final class TooLong extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    TooLong(long length, int limit) {
+      super(
+          "the deferred response of "
+              + length
+              + " bytes is longer than restatus.defer.max-result="
+              + limit,
+          null,
+          false,
+          false);
+    }
+  }
+
+  private synchronized ScheduledExecutorService timers() {
+    if (timers == null) {
+      ScheduledThreadPoolExecutor t =
+          new ScheduledThreadPoolExecutor(
+              2,
+              r -> {
+                Thread th = new Thread(r, "restatus-defer");
+                th.setDaemon(true);
+                return th;
+              });
+      t.setRemoveOnCancelPolicy(true);
+      timers = t;
+    }
+    return timers;
   }
 
   private void run(
@@ -226,6 +381,12 @@ public class RestatusFilter implements Filter {
 
   @Override
   public void destroy() {
+    synchronized (this) {
+      if (timers != null) {
+        timers.shutdownNow();
+        timers = null;
+      }
+    }
     if (engine != null) {
       engine.close();
       engine = null;

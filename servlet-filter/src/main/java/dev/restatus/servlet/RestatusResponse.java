@@ -459,6 +459,10 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   /**
    * @return the request this response answers, as the rules see it
    */
+  Restatus engine() {
+    return engine;
+  }
+
   ServletRequestView requestView() {
     return request;
   }

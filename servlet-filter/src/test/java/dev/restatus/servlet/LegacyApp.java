@@ -63,6 +63,68 @@ final class LegacyApp {
    * dev.restatus.core.scenario.Scenarios#VERSIONED_BODY} with {@code ETag: "v1"}; PUT and DELETE
    * answer 204.
    */
+  /**
+   * {@code GET, POST /slow/{ms}}: 201 application/json after {@code ms} milliseconds; {@code
+   * /slow-fail/{ms}} throws then.
+   */
+  static final class Slow extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      doPost(req, resp);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      String[] parts = req.getPathInfo().split("/");
+      try {
+        Thread.sleep(Long.parseLong(parts[parts.length - 1]));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (req.getServletPath().equals("/slow-fail")) {
+        throw new IllegalStateException("secret-1234 in com.acme.Db");
+      }
+      resp.setStatus(201);
+      resp.setHeader("Location", req.getContextPath() + "/things/1");
+      resp.setContentType("application/json");
+      resp.getWriter().write("{\"done\":true}");
+    }
+  }
+
+  /**
+   * {@code POST /work/{ms}}, {@code POST /work-fail}: operations the servlet runs itself through
+   * {@link Accepted}.
+   */
+  static final class Work extends HttpServlet {
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      dev.restatus.core.operation.Operation op = Accepted.start(req, resp);
+      if (req.getServletPath().equals("/work-fail")) {
+        op.fail(new IllegalStateException("secret-1234 in com.acme.Db"));
+        return;
+      }
+      long ms = Long.parseLong(req.getPathInfo().substring(1));
+      String location = req.getContextPath() + "/things/1";
+      Thread worker =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(ms);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                op.complete(
+                    dev.restatus.core.operation.CapturedResponse.of(
+                            201,
+                            "application/json",
+                            "{\"done\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .with("Location", location));
+              });
+      worker.setDaemon(true);
+      worker.start();
+    }
+  }
+
   static final class Versioned extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

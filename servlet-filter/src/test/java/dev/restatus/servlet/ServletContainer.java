@@ -106,6 +106,8 @@ interface ServletContainer extends AutoCloseable {
     r.servlet("page", new LegacyApp.Page(), false, "/page/*");
     r.servlet("versioned", new LegacyApp.Versioned(), false, "/versioned");
     r.servlet("generated", new LegacyApp.Generated(), false, "/generated/*");
+    r.servlet("slow", new LegacyApp.Slow(), false, "/slow/*", "/slow-fail/*");
+    r.servlet("work", new LegacyApp.Work(), false, "/work/*", "/work-fail");
   }
 
   /**

@@ -97,6 +97,16 @@ abstract class ServletContractTest {
   }
 
   @Test
+  void aSlowRequestIsAnswered202WithAMonitor() throws Exception {
+    app.checkDeferred();
+  }
+
+  @Test
+  void anApplicationAnswers202ThroughTheAcceptedApi() throws Exception {
+    app.checkApplicationOperations();
+  }
+
+  @Test
   void aGeneratedETagGivesA304() throws Exception {
     app.checkGeneratedETag();
   }

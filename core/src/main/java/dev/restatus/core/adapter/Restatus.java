@@ -88,6 +88,65 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
+   * Whether a request is deferred ({@code restatus.defer.<path-pattern>}, {@code enforce} mode):
+   * the adapter answers it {@code 202 Accepted} through {@link #startOperation} when the
+   * application has not answered it after the returned time, and completes the operation with the
+   * response the application then gives (after the response rules).
+   *
+   * @param request the request
+   * @return the time to wait, or empty if the request is not deferred
+   */
+  public Optional<java.time.Duration> deferAfter(RequestView request) {
+    return engine.deferAfter(request);
+  }
+
+  /**
+   * Starts an operation answered {@code 202 Accepted} ({@link
+   * dev.restatus.core.operation.Operation#accepted()}) and watched by the monitor.
+   *
+   * @param request the request that starts it (its root places the monitor; its method and path
+   *     name it in log lines)
+   * @param owner {@link #owner(String, String)} of the request's credentials: only requests with
+   *     the same ones may watch it
+   * @param retryAfter seconds between polls, at least 1
+   * @param ruled {@code true} if the result given to it will have been through the response rules
+   *     already (a deferred request's), {@code false} for an application's own result, which is
+   *     then held to them (a 4xx or 5xx gets a problem, a 5xx that shows internals is replaced)
+   * @return the operation, or empty if the store has no room ({@code
+   *     restatus.defer.max-operations}, {@code restatus.defer.max-bytes})
+   */
+  public Optional<dev.restatus.core.operation.Operation> startOperation(
+      RequestView request, String owner, long retryAfter, boolean ruled) {
+    return engine.startOperation(request, owner, retryAfter, ruled);
+  }
+
+  /**
+   * The monitor ({@code restatus.defer.monitor-path}, {@code enforce} mode): for a request under
+   * its path, the complete answer to send instead of calling the application (on a HEAD request,
+   * its headers only).
+   *
+   * @param request the request
+   * @param owner {@link #owner(String, String)} of the request's credentials, asked only for a
+   *     request under the monitor's path
+   * @return the answer, or empty if the request is not for the monitor
+   */
+  public Optional<dev.restatus.core.operation.CapturedResponse> onMonitor(
+      RequestView request, java.util.function.Supplier<String> owner) {
+    return engine.onMonitor(request, owner);
+  }
+
+  /**
+   * The fingerprint of a request's credentials (a digest: neither is kept).
+   *
+   * @param authorization the {@code Authorization} header, or {@code null}
+   * @param session the session id, or {@code null}
+   * @return the fingerprint, or {@code null} when the request carries neither
+   */
+  public static String owner(String authorization, String session) {
+    return Engine.owner(authorization, session);
+  }
+
+  /**
    * Maps an uncaught exception and logs it (5xx at ERROR with its stack and error id, 4xx at
    * DEBUG). The adapter sends the result as the application's response, so {@link #onResponse}
    * still runs on it.
@@ -330,6 +389,25 @@ public final class Restatus implements AutoCloseable {
    */
   public dev.restatus.core.Maintenance maintenance() {
     return engine.maintenance();
+  }
+
+  /**
+   * Renders a {@code 207 Multi-Status} document: {@code {"results":[...]}}, each result with its
+   * {@code id}, {@code status}, and its {@code body} or, on every 4xx and 5xx item, its {@code
+   * problem}. An error item the application gave no problem gets one generated from its status,
+   * with an error id (a 5xx one also a generic detail and a log line). A 5xx problem of the
+   * application's is held to the rules of a returned {@code Problem} entity: in {@code enforce}
+   * mode it gets an error id (and its log line) and is replaced by a generic problem if it shows a
+   * stack, an exception class or message; in {@code report} mode that is only recorded. The adapter
+   * sends the bytes with status {@link dev.restatus.core.MultiStatus#STATUS} and {@code
+   * Content-Type} {@link dev.restatus.core.MultiStatus#MEDIA_TYPE}.
+   *
+   * @param request the request the document answers (it names the log lines)
+   * @param multiStatus the document
+   * @return its bytes: JSON, every non-ASCII character escaped
+   */
+  public byte[] renderMultiStatus(RequestView request, dev.restatus.core.MultiStatus multiStatus) {
+    return engine.renderMultiStatus(request, multiStatus);
   }
 
   /** Unregisters the MBeans. */

@@ -304,6 +304,125 @@ public final class ScenarioRunner {
     assertThat(edge.body()).hasSize(Scenarios.ETAG_BUFFER);
   }
 
+  private static final java.util.regex.Pattern MONITOR =
+      java.util.regex.Pattern.compile(".*/restatus/operations/[A-Za-z0-9_-]{24}");
+
+  /**
+   * Deferred requests and operations ({@code restatus.defer}, the Accepted API): a request answered
+   * in time is answered normally; a slow one gets 202 with {@code Location} and {@code
+   * Retry-After}; its monitor answers 202 while it runs, 303 to the result when done, the result
+   * itself (a failure as a sanitized problem), 405 for other methods, and the canonical not-found
+   * for an unknown id or other credentials.
+   */
+  public void checkDeferred() throws Exception {
+    HttpResponse<byte[]> quick = send("GET", "/slow/10");
+    assertThat(quick.statusCode()).as("answered in time").isEqualTo(201);
+    assertThat(new String(quick.body(), StandardCharsets.UTF_8)).isEqualTo("{\"done\":true}");
+    assertThat(quick.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/things/1"));
+
+    long t0 = System.nanoTime();
+    HttpResponse<byte[]> accepted = send("POST", "/slow/2500", "Authorization", "Bearer alice");
+    long tookMs = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(accepted.statusCode()).as("deferred").isEqualTo(202);
+    assertThat(tookMs).as("answered before the endpoint finished").isLessThan(2400);
+    String monitor = accepted.headers().firstValue("Location").orElseThrow();
+    assertThat(monitor).matches(MONITOR);
+    assertThat(accepted.headers().firstValue("Retry-After")).contains("1");
+    assertThat(accepted.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
+    JsonNode doc = JSON.readTree(accepted.body());
+    assertThat(doc.get("status").asText()).isEqualTo("running");
+    // Jersey makes a relative Location absolute
+    assertThat(monitor).endsWith(doc.get("monitor").asText());
+    String path = below(monitor);
+
+    HttpResponse<byte[]> running = send("GET", path, "Authorization", "Bearer alice");
+    assertThat(running.statusCode()).isEqualTo(202);
+    assertThat(running.headers().firstValue("Retry-After")).contains("1");
+    HttpResponse<byte[]> stranger = send("GET", path, "Authorization", "Bearer mallory");
+    HttpResponse<byte[]> anonymous = send("GET", path);
+    HttpResponse<byte[]> missing = send("GET", "/restatus/operations/AAAAAAAAAAAAAAAAAAAAAAAA");
+    HttpResponse<byte[]> concealed = send("GET", "/conceal/missing");
+    for (HttpResponse<byte[]> r : List.of(stranger, anonymous, missing)) {
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(comparableHeaders(r)).isEqualTo(comparableHeaders(concealed));
+      assertThat(withoutId(r.body())).isEqualTo(withoutId(concealed.body()));
+    }
+    HttpResponse<byte[]> delete = send("DELETE", path, "Authorization", "Bearer alice");
+    assertThat(delete.statusCode()).isEqualTo(405);
+    assertThat(delete.headers().firstValue("Allow")).contains("GET, HEAD");
+    problemOf(delete);
+
+    HttpResponse<byte[]> done = awaitDone(path, "Authorization", "Bearer alice");
+    assertThat(done.statusCode()).isEqualTo(303);
+    assertThat(JSON.readTree(done.body()).get("status").asText()).isEqualTo("succeeded");
+    String result = done.headers().firstValue("Location").orElseThrow();
+    assertThat(result).endsWith(URI.create(monitor).getPath() + "/result");
+    HttpResponse<byte[]> r = send("GET", path + "/result", "Authorization", "Bearer alice");
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"done\":true}");
+    assertThat(r.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/things/1"));
+    assertThat(send("GET", path + "/result", "Authorization", "Bearer bob").statusCode())
+        .isEqualTo(404);
+
+    HttpResponse<byte[]> failing = send("GET", "/slow-fail/1500");
+    assertThat(failing.statusCode()).isEqualTo(202);
+    String failPath = below(failing.headers().firstValue("Location").orElseThrow());
+    assertThat(awaitDone(failPath).statusCode()).isEqualTo(303);
+    HttpResponse<byte[]> failed = send("GET", failPath + "/result");
+    assertThat(failed.statusCode()).isEqualTo(500);
+    JsonNode p = problemOf(failed);
+    assertThat(new String(failed.body(), StandardCharsets.UTF_8))
+        .doesNotContain("secret-1234")
+        .doesNotContain("RuntimeException");
+    assertThat(p.get("errorId").asText())
+        .isEqualTo(failed.headers().firstValue("Restatus-Error-Id").orElseThrow());
+  }
+
+  /**
+   * Operations an application starts itself (the adapter's {@code Accepted} API): 202 with a
+   * monitor, the result it completes with, and a failure as a sanitized problem.
+   */
+  public void checkApplicationOperations() throws Exception {
+    HttpResponse<byte[]> accepted = send("POST", "/work/300", "Authorization", "Bearer alice");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String monitor = accepted.headers().firstValue("Location").orElseThrow();
+    assertThat(monitor).matches(MONITOR);
+    String path = below(monitor);
+    assertThat(send("GET", path).statusCode()).as("other credentials").isEqualTo(404);
+    assertThat(awaitDone(path, "Authorization", "Bearer alice").statusCode()).isEqualTo(303);
+    HttpResponse<byte[]> r = send("GET", path + "/result", "Authorization", "Bearer alice");
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"done\":true}");
+
+    HttpResponse<byte[]> failing = send("POST", "/work-fail");
+    assertThat(failing.statusCode()).isEqualTo(202);
+    String failPath = below(failing.headers().firstValue("Location").orElseThrow());
+    assertThat(awaitDone(failPath).statusCode()).isEqualTo(303);
+    HttpResponse<byte[]> failed = send("GET", failPath + "/result");
+    assertThat(failed.statusCode()).isEqualTo(500);
+    problemOf(failed);
+    assertThat(new String(failed.body(), StandardCharsets.UTF_8)).doesNotContain("secret-1234");
+  }
+
+  /** A Location (absolute, or from the host root) as a path below this runner's base. */
+  private String below(String location) {
+    return URI.create(location).getPath().substring(URI.create(base).getPath().length());
+  }
+
+  private HttpResponse<byte[]> awaitDone(String path, String... headers) throws Exception {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (true) {
+      HttpResponse<byte[]> r = send("GET", path, headers);
+      if (r.statusCode() != 202 || System.nanoTime() > deadline) {
+        return r;
+      }
+      Thread.sleep(100);
+    }
+  }
+
   /**
    * A concealed 403 must be indistinguishable from the application's real 404: same status, same
    * headers (names and values, apart from Date, Content-Length and the error id) and the same body

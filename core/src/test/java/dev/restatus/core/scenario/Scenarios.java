@@ -23,6 +23,15 @@ import java.util.Map;
  *   <tr><td>PUT, PATCH, DELETE /versioned</td><td>204, whatever the preconditions; the
  *       servlet fixture registers a ValidatorSource that knows it, the JAX-RS one lets Restatus ask
  *       its GET</td></tr>
+ *   <tr><td>GET, POST /slow/{ms}</td><td>after {@code ms} milliseconds: 201 application/json
+ *       {@code {"done":true}}, Location /things/1 (deferred after 400 ms)</td></tr>
+ *   <tr><td>GET /slow-fail/{ms}</td><td>after {@code ms} milliseconds throws
+ *       RuntimeException("secret-1234 in com.acme.Db") (deferred after 400 ms)</td></tr>
+ *   <tr><td>POST /work/{ms}</td><td>starts an operation through the adapter's Accepted API and
+ *       completes it after {@code ms} milliseconds, on another thread, with 201 application/json
+ *       {@code {"done":true}}, Location /things/1</td></tr>
+ *   <tr><td>POST /work-fail</td><td>starts an operation and fails it at once with
+ *       RuntimeException("secret-1234 in com.acme.Db")</td></tr>
  *   <tr><td>GET /invalid</td><td>throws InvalidRequestException.of("qty", "must be greater than
  *       0").and("sku", "must not be blank")</td></tr>
  *   <tr><td>GET /html-stack/{n}</td><td>status n, text/html body {@link #HTML_STACK}</td></tr>
@@ -90,6 +99,8 @@ public final class Scenarios {
           Map.entry("restatus.produces./listing/**", "application/json"),
           Map.entry("restatus.consumes./ok", "application/json"),
           Map.entry("restatus.precondition-required", "/versioned"),
+          Map.entry("restatus.defer./slow/**", "400ms"),
+          Map.entry("restatus.defer./slow-fail/**", "400ms"),
           Map.entry("restatus.etag", "/generated/**"),
           Map.entry("restatus.etag.max-buffer", Integer.toString(ETAG_BUFFER)));
 

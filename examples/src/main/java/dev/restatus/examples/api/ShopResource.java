@@ -107,6 +107,32 @@ public class ShopResource {
     return Response.created(URI.create("orders/43")).build();
   }
 
+  /**
+   * Creates several orders at once: each item is answered on its own, in one 207.
+   *
+   * @param orders the orders, each with {@code sku} and {@code qty}
+   * @return 201 for each new order, 409 for a SKU already ordered ({@code a}), 422 for an item
+   *     without a SKU
+   */
+  @POST
+  @Path("orders/batch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public dev.restatus.core.MultiStatus batch(java.util.List<java.util.Map<String, Object>> orders) {
+    dev.restatus.core.MultiStatus.Builder results = dev.restatus.core.MultiStatus.builder();
+    for (int i = 0; i < orders.size(); i++) {
+      Object sku = orders.get(i) == null ? null : orders.get(i).get("sku");
+      String id = Integer.toString(i);
+      if (sku == null || sku.toString().isBlank()) {
+        results.add(id, Problem.builder(422).detail("sku must not be blank").build());
+      } else if (sku.equals("a")) {
+        results.add(id, 409);
+      } else {
+        results.add(id, 201, java.util.Map.of("order", 43 + i, "sku", sku));
+      }
+    }
+    return results.build();
+  }
+
   /** The delivery note of order 42 and its version: legacy code that knows nothing of ETags. */
   private static final java.util.concurrent.atomic.AtomicReference<String> NOTE =
       new java.util.concurrent.atomic.AtomicReference<>("leave at the door");

@@ -99,7 +99,7 @@ public record Family<K, V>(
   public Map<K, V> parse(Map<String, Setting> settings, ClassLoader loader) {
     List<Map.Entry<String, Setting>> entries = new ArrayList<>();
     for (Map.Entry<String, Setting> e : settings.entrySet()) {
-      if (e.getKey().startsWith(prefix)) {
+      if (e.getKey().startsWith(prefix) && !Keys.isKeyName(e.getKey())) {
         entries.add(e);
       }
     }

@@ -7,6 +7,13 @@ import static dev.restatus.core.RestatusConfig.CLIENT_ERROR_DETAILS;
 import static dev.restatus.core.RestatusConfig.CONCEAL_FORBIDDEN;
 import static dev.restatus.core.RestatusConfig.CONCEAL_SAFE_HEADERS;
 import static dev.restatus.core.RestatusConfig.CONSUMES_PREFIX;
+import static dev.restatus.core.RestatusConfig.DEFER_MAX_BYTES;
+import static dev.restatus.core.RestatusConfig.DEFER_MAX_OPERATIONS;
+import static dev.restatus.core.RestatusConfig.DEFER_MAX_RESULT;
+import static dev.restatus.core.RestatusConfig.DEFER_MONITOR_PATH;
+import static dev.restatus.core.RestatusConfig.DEFER_PREFIX;
+import static dev.restatus.core.RestatusConfig.DEFER_STORE;
+import static dev.restatus.core.RestatusConfig.DEFER_TTL;
 import static dev.restatus.core.RestatusConfig.ERROR_PAGES;
 import static dev.restatus.core.RestatusConfig.ETAG;
 import static dev.restatus.core.RestatusConfig.ETAG_MAX_BUFFER;
@@ -31,6 +38,8 @@ import dev.restatus.core.JsonProblemRenderer;
 import dev.restatus.core.Mode;
 import dev.restatus.core.PathPattern;
 import dev.restatus.core.ProblemRenderer;
+import dev.restatus.core.operation.MemoryOperationStore;
+import dev.restatus.core.operation.OperationStore;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -312,6 +321,76 @@ public final class Keys {
           "a longer body streams through untouched, without a generated `ETag`",
           (s, l) -> (int) Parsers.parseLong(s, 0, 1 << 24, "bytes"));
 
+  /** {@link dev.restatus.core.RestatusConfig#DEFER_PREFIX}. */
+  public static final Family<PathPattern, java.time.Duration> DEFER =
+      new Family<>(
+          DEFER_PREFIX,
+          "<path-pattern>",
+          "duration",
+          "a request not answered after this (`2s`, `500ms`) gets 202 with `Location` (its"
+              + " monitor) and `Retry-After`; the app goes on, its response is kept for the monitor",
+          Family::pathPattern,
+          (pattern, s, l) -> Parsers.parseDuration(s, false),
+          true);
+
+  /** {@link dev.restatus.core.RestatusConfig#DEFER_MONITOR_PATH}. */
+  public static final Key<String> DEFER_MONITOR_PATH_KEY =
+      new Key<>(
+          DEFER_MONITOR_PATH,
+          "path",
+          "/restatus/operations/",
+          "where operations answered 202 are watched: 202 while running, 303 to `…/result` when"
+              + " done; unknown ids and other credentials get the canonical 404",
+          (s, l) -> Parsers.parseMonitorPath(s));
+
+  /** {@link dev.restatus.core.RestatusConfig#DEFER_MAX_RESULT}. */
+  public static final Key<Integer> DEFER_MAX_RESULT_KEY =
+      new Key<>(
+          DEFER_MAX_RESULT,
+          "bytes 0-268435456",
+          "1048576",
+          "an operation's result with a longer body becomes a 500 problem (logged)",
+          (s, l) -> (int) Parsers.parseLong(s, 0, 1 << 28, "bytes"));
+
+  /** {@link dev.restatus.core.RestatusConfig#DEFER_TTL}. */
+  public static final Key<java.time.Duration> DEFER_TTL_KEY =
+      new Key<>(
+          DEFER_TTL,
+          "duration",
+          "1h",
+          "how long a result is kept after its operation finished (and the longest one may run)",
+          (s, l) -> Parsers.parseDuration(s, false));
+
+  /** {@link dev.restatus.core.RestatusConfig#DEFER_MAX_OPERATIONS}. */
+  public static final Key<Integer> DEFER_MAX_OPERATIONS_KEY =
+      new Key<>(
+          DEFER_MAX_OPERATIONS,
+          "count 1-1000000",
+          "1000",
+          "operations kept at once; when full the oldest finished goes, and a request that would"
+              + " be deferred is answered as without Restatus",
+          (s, l) -> (int) Parsers.parseLong(s, 1, 1_000_000, "a count"));
+
+  /** {@link dev.restatus.core.RestatusConfig#DEFER_MAX_BYTES}. */
+  public static final Key<Long> DEFER_MAX_BYTES_KEY =
+      new Key<>(
+          DEFER_MAX_BYTES,
+          "bytes",
+          "67108864",
+          "bytes of results kept at once (at least `restatus.defer.max-result`)",
+          (s, l) -> Parsers.parseLong(s, 0, 1L << 40, "bytes"));
+
+  /** {@link dev.restatus.core.RestatusConfig#DEFER_STORE}. */
+  public static final Key<java.util.function.Function<OperationStore.Bounds, OperationStore>>
+      DEFER_STORE_KEY =
+          new Key<>(
+              DEFER_STORE,
+              "class name",
+              MemoryOperationStore.class.getName(),
+              "the `OperationStore` (public constructor taking its `Bounds`); a cluster behind a"
+                  + " load balancer needs one every instance shares",
+              Parsers::parseStore);
+
   /** Every declaration, in the README's order. */
   public static final List<Declared> ALL =
       List.of(
@@ -340,7 +419,14 @@ public final class Keys {
           PRODUCES,
           PRECONDITION_REQUIRED_KEY,
           ETAG_KEY,
-          ETAG_MAX_BUFFER_KEY);
+          ETAG_MAX_BUFFER_KEY,
+          DEFER,
+          DEFER_MONITOR_PATH_KEY,
+          DEFER_MAX_RESULT_KEY,
+          DEFER_TTL_KEY,
+          DEFER_MAX_OPERATIONS_KEY,
+          DEFER_MAX_BYTES_KEY,
+          DEFER_STORE_KEY);
 
   /**
    * @return the single-valued keys
@@ -351,6 +437,17 @@ public final class Keys {
         .<Key<?>>map(d -> (Key<?>) d)
         .collect(Collectors.toList());
   }
+
+  /**
+   * @param name a key
+   * @return whether it is a single-valued key (not a member of a family sharing its prefix)
+   */
+  static boolean isKeyName(String name) {
+    return KEY_NAMES.contains(name);
+  }
+
+  private static final Set<String> KEY_NAMES =
+      keys().stream().map(Key::name).collect(Collectors.toUnmodifiableSet());
 
   /**
    * @return the families of keys

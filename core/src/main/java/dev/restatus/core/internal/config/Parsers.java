@@ -252,4 +252,81 @@ public final class Parsers {
     }
     return v;
   }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+
+  /**
+   * Parses a duration: {@code 500ms}, {@code 2s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code
+   * PT2S}); a bad value fails naming key, value, source and what is allowed.
+   */
+  public static java.time.Duration parseDuration(Setting s, boolean zeroAllowed) {
+    java.time.Duration d = null;
+    java.util.regex.Matcher m = DURATION.matcher(s.value());
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      d =
+          switch (m.group(2)) {
+            case "ms" -> java.time.Duration.ofMillis(n);
+            case "s" -> java.time.Duration.ofSeconds(n);
+            case "m" -> java.time.Duration.ofMinutes(n);
+            default -> java.time.Duration.ofHours(n);
+          };
+    } else if (s.value().startsWith("P") || s.value().startsWith("p")) {
+      try {
+        d = java.time.Duration.parse(s.value());
+      } catch (java.time.format.DateTimeParseException e) {
+        d = null;
+      }
+    }
+    if (d == null || d.isNegative() || (d.isZero() && !zeroAllowed)) {
+      throw s.fail(
+          "a " + (zeroAllowed ? "" : "positive ") + "duration such as 500ms, 2s, 5m, 1h or PT2S");
+    }
+    return d;
+  }
+
+  private static final Pattern MONITOR_PATH = Pattern.compile("/([A-Za-z0-9._~-]+/)+");
+
+  /** Parses a monitor path; a bad value fails naming key, value, source and what is allowed. */
+  public static String parseMonitorPath(Setting s) {
+    if (!MONITOR_PATH.matcher(s.value()).matches()
+        || s.value().contains("/../")
+        || s.value().contains("/./")) {
+      throw s.fail(
+          "a path from the application root that starts and ends with /, made of letters,"
+              + " digits and . _ ~ - (such as /restatus/operations/)");
+    }
+    return s.value();
+  }
+
+  /** Parses a store class name; a bad value fails naming key, value, source and what is allowed. */
+  public static java.util.function.Function<
+          dev.restatus.core.operation.OperationStore.Bounds,
+          dev.restatus.core.operation.OperationStore>
+      parseStore(Setting s, ClassLoader loader) {
+    if (s.value().equals(dev.restatus.core.operation.MemoryOperationStore.class.getName())) {
+      return dev.restatus.core.operation.MemoryOperationStore::new;
+    }
+    try {
+      Class<? extends dev.restatus.core.operation.OperationStore> c =
+          Class.forName(s.value(), true, loader)
+              .asSubclass(dev.restatus.core.operation.OperationStore.class);
+      java.lang.reflect.Constructor<? extends dev.restatus.core.operation.OperationStore> k =
+          c.getConstructor(dev.restatus.core.operation.OperationStore.Bounds.class);
+      return b -> {
+        try {
+          return k.newInstance(b);
+        } catch (ReflectiveOperationException e) {
+          throw s.fail("a store that can be created (" + e + ")");
+        }
+      };
+    } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+      throw s.fail(
+          "the name of a "
+              + dev.restatus.core.operation.OperationStore.class.getName()
+              + " with a public constructor taking OperationStore.Bounds ("
+              + e
+              + ")");
+    }
+  }
 }

@@ -42,6 +42,9 @@ public final class Engine {
 
   private final ProblemRenderer xml = new XmlProblemRenderer();
 
+  private final Monitor monitor;
+  private final java.util.Set<String> safeHeaders;
+
   /**
    * @param config the settings
    * @param name the findings MBean name, or {@code null} for none
@@ -80,8 +83,34 @@ public final class Engine {
           new RetryAfterRule(config.retryAfter()),
           conditional,
           body,
-          new CreatedRule()
+          new CreatedRule(),
+          new MultiStatusRule() // last: it judges the 207 as it goes out
         };
+    if (config.deferMaxBytes() < config.deferMaxResult()) {
+      throw new dev.restatus.core.ConfigException(
+          "Setting "
+              + RestatusConfig.DEFER_MAX_BYTES
+              + " = \""
+              + config.deferMaxBytes()
+              + "\" is smaller than "
+              + RestatusConfig.DEFER_MAX_RESULT
+              + " = \""
+              + config.deferMaxResult()
+              + "\"; allowed: at least "
+              + RestatusConfig.DEFER_MAX_RESULT);
+    }
+    this.safeHeaders = ConcealForbiddenRule.lowerCase(config.concealSafeHeaders());
+    this.monitor =
+        new Monitor(
+            config.defer(),
+            config.deferMonitorPath(),
+            config.deferMaxResult(),
+            config.deferStore(),
+            exceptions,
+            problems,
+            config.renderer(),
+            this::notFound,
+            java.time.Clock.systemUTC());
     this.findings = new Findings(config.mode());
     if (name != null && config.mode() != Mode.OFF) {
       findings.register(name);
@@ -125,6 +154,58 @@ public final class Engine {
       return Optional.empty();
     }
     return Optional.of(replace(d, problems.generate(d.status, d.detail, d.extensions())));
+  }
+
+  /**
+   * @return the time after which a request is answered 202 ({@code restatus.defer}), in {@code
+   *     enforce} mode on a matching path
+   */
+  public Optional<java.time.Duration> deferAfter(RequestView request) {
+    return config.mode() == Mode.ENFORCE ? monitor.deferAfter(request) : Optional.empty();
+  }
+
+  /**
+   * Starts an operation answered 202.
+   *
+   * @param request the request that starts it
+   * @param owner the fingerprint of its credentials, or {@code null}
+   * @param retryAfter seconds between polls
+   * @param ruled whether its result will have been through the response rules
+   * @return empty if the store has no room
+   */
+  public Optional<dev.restatus.core.operation.Operation> startOperation(
+      RequestView request, String owner, long retryAfter, boolean ruled) {
+    return monitor.start(request, owner, retryAfter, ruled);
+  }
+
+  /**
+   * @return the monitor's answer for a request under {@code restatus.defer.monitor-path}, in {@code
+   *     enforce} mode
+   */
+  public Optional<dev.restatus.core.operation.CapturedResponse> onMonitor(
+      RequestView request, java.util.function.Supplier<String> owner) {
+    if (config.mode() != Mode.ENFORCE || !monitor.covers(request.path())) {
+      return Optional.empty();
+    }
+    return Optional.of(monitor.answer(request, owner.get()));
+  }
+
+  /**
+   * @return the fingerprint of a request's credentials, or {@code null} for none
+   */
+  public static String owner(String authorization, String session) {
+    return Monitor.owner(authorization, session);
+  }
+
+  /** The canonical not-found, as a concealed path answers it. */
+  private dev.restatus.core.operation.CapturedResponse notFound(RequestView request) {
+    Draft d = new Draft(request);
+    d.answer(404, null);
+    d.keepOnly = safeHeaders;
+    Decision.Replace r = replace(d, problems.generate(404, null, d.extensions()));
+    Map<String, List<String>> h = new java.util.LinkedHashMap<>(r.headers().set());
+    h.put("Content-Type", List.of(r.contentType()));
+    return new dev.restatus.core.operation.CapturedResponse(404, h, r.bytes());
   }
 
   /**
@@ -552,6 +633,19 @@ public final class Engine {
    */
   public dev.restatus.core.Maintenance maintenance() {
     return maintenance;
+  }
+
+  /**
+   * Renders a 207 Multi-Status document ({@link MultiStatusRule}): every 4xx and 5xx item with a
+   * problem (generated from its status where the application gave none, with an error id; a 5xx one
+   * held to the rules of any 5xx problem, by the mode).
+   *
+   * @param request the request the document answers
+   * @param multiStatus the document
+   * @return its bytes, {@code application/json}
+   */
+  public byte[] renderMultiStatus(RequestView request, dev.restatus.core.MultiStatus multiStatus) {
+    return MultiStatusRule.render(request, multiStatus, config, problems, findings::record);
   }
 
   /** Unregisters the MBeans. */

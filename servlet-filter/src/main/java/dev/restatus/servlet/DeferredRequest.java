@@ -1,0 +1,44 @@
+package dev.restatus.servlet;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * A deferred request as the application sees it: an application that goes asynchronous itself is
+ * not deferred (it frees its thread already), so {@code startAsync} first passes the held response
+ * through.
+ */
+final class DeferredRequest extends HttpServletRequestWrapper {
+
+  private final DeferredResponse capture;
+
+  DeferredRequest(HttpServletRequest request, DeferredResponse capture) {
+    super(request);
+    this.capture = capture;
+  }
+
+  @Override
+  public AsyncContext startAsync() {
+    pass();
+    return super.startAsync();
+  }
+
+  @Override
+  public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
+    pass();
+    return super.startAsync(request, response);
+  }
+
+  private void pass() {
+    try {
+      capture.passThrough();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
