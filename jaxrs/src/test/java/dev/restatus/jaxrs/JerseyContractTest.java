@@ -38,6 +38,7 @@ class JerseyContractTest extends JerseyStackContract {
   private ScenarioRunner optedOut;
   private ScenarioRunner report;
   private ScenarioRunner offRunner;
+  private ScenarioRunner full;
 
   private static ServletHolder jersey(Map<String, String> settings, boolean registerByHand) {
     ResourceConfig rc = fixtures(settings);
@@ -69,6 +70,9 @@ class JerseyContractTest extends JerseyStackContract {
     Map<String, String> offMode = new HashMap<>(Scenarios.SETTINGS);
     offMode.put("restatus.mode", "off");
     ctx.addServlet(jersey(offMode, false), "/off/*");
+    Map<String, String> fullSettings = new HashMap<>(Scenarios.SETTINGS);
+    fullSettings.put("restatus.defer.max-operations", "1");
+    ctx.addServlet(jersey(fullSettings, false), "/full/*");
     server.setHandler(ctx);
     server.start();
     String base = "http://127.0.0.1:" + connector.getLocalPort() + "/ctx";
@@ -77,6 +81,7 @@ class JerseyContractTest extends JerseyStackContract {
     optedOut = new ScenarioRunner(base + "/raw");
     report = new ScenarioRunner(base + "/report");
     offRunner = new ScenarioRunner(base + "/off");
+    full = new ScenarioRunner(base + "/full");
   }
 
   @AfterAll
@@ -102,6 +107,11 @@ class JerseyContractTest extends JerseyStackContract {
   @Override
   protected ScenarioRunner off() {
     return offRunner;
+  }
+
+  @Override
+  protected ScenarioRunner full() {
+    return full;
   }
 
   @TestFactory

@@ -103,6 +103,16 @@ public abstract class JerseyStackContract {
     app().checkDeferred();
   }
 
+  /**
+   * @return the application with {@code restatus.defer.max-operations=1}
+   */
+  protected abstract ScenarioRunner full();
+
+  @Test
+  void aRequestThatFindsTheStoreFullIsAnsweredByTheEndpoint() throws Exception {
+    full().checkDeferralWhenTheStoreIsFull();
+  }
+
   @Test
   void anApplicationAnswers202ThroughTheAcceptedApi() throws Exception {
     app().checkApplicationOperations();

@@ -71,6 +71,9 @@ abstract class ServletContractTest {
     pageSettings.put("restatus.error-pages", "404 500");
     pageSettings.put(ServletContainer.APP_ERROR_PAGES, "true");
     container.add("/pages", pageSettings);
+    Map<String, String> fullSettings = new HashMap<>(Scenarios.SETTINGS);
+    fullSettings.put("restatus.defer.max-operations", "1");
+    container.add("/full", fullSettings);
     container.start();
     app = new ScenarioRunner(container.base("/app"));
     report = new ScenarioRunner(container.base("/report"));
@@ -99,6 +102,11 @@ abstract class ServletContractTest {
   @Test
   void aSlowRequestIsAnswered202WithAMonitor() throws Exception {
     app.checkDeferred();
+  }
+
+  @Test
+  void aRequestThatFindsTheStoreFullIsAnsweredByTheEndpoint() throws Exception {
+    new ScenarioRunner(container.base("/full")).checkDeferralWhenTheStoreIsFull();
   }
 
   @Test

@@ -407,6 +407,33 @@ public final class ScenarioRunner {
     assertThat(new String(failed.body(), StandardCharsets.UTF_8)).doesNotContain("secret-1234");
   }
 
+  /**
+   * For an application started with {@code restatus.defer.max-operations=1}: three slow requests at
+   * once are all answered, none with a 5xx; one is deferred, and at least one that found no room is
+   * answered as without Restatus, by the endpoint itself.
+   */
+  public void checkDeferralWhenTheStoreIsFull() throws Exception {
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<byte[]>>> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        sent.add(pool.submit(() -> send("POST", "/slow/1500")));
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (java.util.concurrent.Future<HttpResponse<byte[]>> f : sent) {
+        HttpResponse<byte[]> r = f.get();
+        statuses.add(r.statusCode());
+        if (r.statusCode() == 201) {
+          assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"done\":true}");
+        }
+      }
+      assertThat(statuses).allMatch(s -> s == 201 || s == 202).contains(201, 202);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   /** A Location (absolute, or from the host root) as a path below this runner's base. */
   private String below(String location) {
     return URI.create(location).getPath().substring(URI.create(base).getPath().length());

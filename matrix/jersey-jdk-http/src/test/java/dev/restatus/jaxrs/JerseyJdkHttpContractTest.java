@@ -22,10 +22,12 @@ class JerseyJdkHttpContractTest extends JerseyStackContract {
   private HttpServer bareServer;
   private HttpServer reportServer;
   private HttpServer offServer;
+  private HttpServer fullServer;
   private ScenarioRunner app;
   private ScenarioRunner bare;
   private ScenarioRunner report;
   private ScenarioRunner off;
+  private ScenarioRunner full;
 
   @BeforeAll
   void start() {
@@ -46,6 +48,10 @@ class JerseyJdkHttpContractTest extends JerseyStackContract {
     offServer = start(offMode);
     this.off =
         new ScenarioRunner("http://127.0.0.1:" + offServer.getAddress().getPort() + "/ctx/api");
+    Map<String, String> fullSettings = new HashMap<>(Scenarios.SETTINGS);
+    fullSettings.put("restatus.defer.max-operations", "1");
+    fullServer = start(fullSettings);
+    full = new ScenarioRunner("http://127.0.0.1:" + fullServer.getAddress().getPort() + "/ctx/api");
   }
 
   private static HttpServer start(Map<String, String> settings) {
@@ -58,7 +64,7 @@ class JerseyJdkHttpContractTest extends JerseyStackContract {
     if (server != null) {
       server.stop(0);
     }
-    for (HttpServer s : new HttpServer[] {bareServer, reportServer, offServer}) {
+    for (HttpServer s : new HttpServer[] {bareServer, reportServer, offServer, fullServer}) {
       if (s != null) {
         s.stop(0);
       }
@@ -68,6 +74,11 @@ class JerseyJdkHttpContractTest extends JerseyStackContract {
   @Override
   protected ScenarioRunner app() {
     return app;
+  }
+
+  @Override
+  protected ScenarioRunner full() {
+    return full;
   }
 
   @Override
