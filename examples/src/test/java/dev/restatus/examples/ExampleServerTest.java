@@ -345,6 +345,48 @@ class ExampleServerTest {
         .isEqualTo(409);
   }
 
+  @Test
+  void theSlowExportIsAnswered202AndItsResultIsKeptForTheMonitor() throws Exception {
+    HttpResponse<String> accepted = send("POST", "/legacy/reports/export");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String monitor = accepted.headers().firstValue("Location").orElseThrow();
+    assertThat(monitor).startsWith("/legacy/restatus/operations/");
+    HttpResponse<String> watched = send("GET", monitor);
+    for (int i = 0; i < 100 && watched.statusCode() == 202; i++) {
+      Thread.sleep(100);
+      watched = send("GET", monitor);
+    }
+    assertThat(watched.statusCode()).isEqualTo(303);
+    HttpResponse<String> result =
+        send("GET", watched.headers().firstValue("Location").orElseThrow());
+    assertThat(result.statusCode()).isEqualTo(201);
+    assertThat(result.body()).isEqualTo("{\"report\":\"monthly\",\"rows\":1234}");
+    assertThat(result.headers().firstValue("Location")).contains("/legacy/reports/monthly");
+  }
+
+  @Test
+  void theBatchAnswers207WithAProblemForEachFailedItem() throws Exception {
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(server.uri("/api/orders/batch"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "[{\"sku\":\"b\",\"qty\":1},{\"sku\":\"a\",\"qty\":1},{\"qty\":2}]"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(207);
+    assertThat(type(r)).isEqualTo("application/json");
+    com.fasterxml.jackson.databind.JsonNode results =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).get("results");
+    assertThat(results).hasSize(3);
+    assertThat(results.get(0).get("status").asInt()).isEqualTo(201);
+    assertThat(results.get(0).has("problem")).isFalse();
+    assertThat(results.get(1).get("problem").get("status").asInt()).isEqualTo(409);
+    assertThat(results.get(2).get("problem").get("detail").asText())
+        .isEqualTo("sku must not be blank");
+  }
+
   private static HttpResponse<String> send(String method, String path, String... headers)
       throws Exception {
     HttpRequest.Builder request =
