@@ -189,20 +189,23 @@ public final class RestatusConfig {
 
   /**
    * {@code restatus.defer.ttl}: a duration, default {@code 1h}. How long a result is kept after its
-   * operation finished (and the longest an operation may run); the monitor then answers 404.
+   * operation finished; the monitor then answers 404. An operation still running after it is
+   * dropped the same way (its result is discarded, logged): set it above the longest run.
    */
   public static final String DEFER_TTL = "restatus.defer.ttl";
 
   /**
    * {@code restatus.defer.max-operations}: a count, default {@code 1000}. The most operations kept
-   * at once, running or finished; when full, the oldest finished one goes, and a request that would
-   * be deferred is answered as if nothing deferred it.
+   * at once, running or finished; when full, a request that would be deferred is answered as if
+   * nothing deferred it (a finished result is never pushed out before {@link #DEFER_TTL}).
    */
   public static final String DEFER_MAX_OPERATIONS = "restatus.defer.max-operations";
 
   /**
    * {@code restatus.defer.max-bytes}: bytes, default {@code 67108864} (64 MiB), at least {@link
-   * #DEFER_MAX_RESULT}. The most bytes of results kept at once.
+   * #DEFER_MAX_RESULT}. The most bytes results take at once beyond 1 KiB each (every operation may
+   * hold a small result, such as a problem, besides); a result that does not fit becomes a 500
+   * problem saying so.
    */
   public static final String DEFER_MAX_BYTES = "restatus.defer.max-bytes";
 

@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 /**
  * A deferred request as the application sees it: an application that goes asynchronous itself is
  * not deferred (it frees its thread already), so {@code startAsync} first passes the held response
- * through.
+ * through. After the 202 the container's response is committed, so the container can create no
+ * session: one the application asks for then lives for this request only (its cookie could not
+ * reach the client anyway), rather than failing the request.
  */
 final class DeferredRequest extends HttpServletRequestWrapper {
 
@@ -32,6 +34,29 @@ final class DeferredRequest extends HttpServletRequestWrapper {
   public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
     pass();
     return super.startAsync(request, response);
+  }
+
+  private jakarta.servlet.http.HttpSession local;
+
+  @Override
+  public jakarta.servlet.http.HttpSession getSession() {
+    return getSession(true);
+  }
+
+  @Override
+  public jakarta.servlet.http.HttpSession getSession(boolean create) {
+    if (local != null) {
+      return local;
+    }
+    try {
+      return super.getSession(create);
+    } catch (IllegalStateException e) {
+      if (!create || capture.mode() != DeferredResponse.Mode.DETACHED) {
+        throw e;
+      }
+      local = new RequestSession(getServletContext());
+      return local;
+    }
   }
 
   private void pass() {

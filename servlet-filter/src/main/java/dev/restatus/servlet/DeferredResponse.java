@@ -45,6 +45,8 @@ final class DeferredResponse extends HttpServletResponseWrapper {
 
   private final HttpServletResponse real;
   private final int limit;
+  private final String requestUri;
+  private String writerCharset;
   private Mode mode = Mode.CAPTURING;
   private int status = 200;
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -61,15 +63,17 @@ final class DeferredResponse extends HttpServletResponseWrapper {
   private long written;
   private final Out out = new Out();
   private PrintWriter writer;
+  private Chars chars;
   private boolean usedStream;
 
   /**
    * @param limit the most body bytes held; more in time passes the response through
    */
-  DeferredResponse(HttpServletResponse real, int limit) {
+  DeferredResponse(HttpServletResponse real, int limit, String requestUri) {
     super(real);
     this.real = real;
     this.limit = limit;
+    this.requestUri = requestUri;
   }
 
   synchronized Mode mode() {
@@ -95,40 +99,35 @@ final class DeferredResponse extends HttpServletResponseWrapper {
     if (mode != Mode.CAPTURING) {
       return;
     }
+    drain();
     mode = Mode.PASSING;
     replayHead();
     if (redirect != null) {
       real.sendRedirect(redirect);
     } else if (error != null) {
       real.sendError(error, errorMessage);
+    } else if (writerCharset != null) {
+      // written as characters: the container's writer adds what it adds to Content-Type and
+      // encodes as it would have (the bytes were encoded with its own charset)
+      PrintWriter w = real.getWriter();
+      w.write(body.toString(writerCharset));
+      w.flush();
+      body.reset();
     } else if (body.size() > 0) {
       real.getOutputStream().write(body.toByteArray());
       body.reset();
     }
   }
 
-  /** The application finished in time: the held response goes to the container's. */
+  /**
+   * The application finished in time: the held response goes to the container's, which frames it as
+   * it would have (its own {@code Content-Length}, or chunks for a long body).
+   */
   synchronized void replay() throws IOException {
     if (mode != Mode.CAPTURING) {
       return;
     }
-    if (writer != null) {
-      writer.flush();
-    }
-    if (redirect == null && error == null && body.size() == 0) {
-      String length = first("Content-Length"); // a HEAD response's, counted by HttpServlet
-      mode = Mode.PASSING;
-      replayHead();
-      if (length != null) {
-        real.setHeader("Content-Length", length);
-      } else if (status != 204 && status != 304) {
-        real.setContentLength(0);
-      }
-      return;
-    }
-    if (redirect == null && error == null && status != 204 && status != 304) {
-      real.setContentLength(body.size());
-    }
+    drain();
     passThrough();
   }
 
@@ -136,8 +135,10 @@ final class DeferredResponse extends HttpServletResponseWrapper {
    * @return the response as the application left it, for the monitor
    */
   synchronized CapturedResponse captured() {
-    if (writer != null) {
-      writer.flush();
+    try {
+      drain(); // detached: into the held body, never to the container
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     Map<String, List<String>> h = new LinkedHashMap<>();
     headers.forEach(
@@ -147,11 +148,24 @@ final class DeferredResponse extends HttpServletResponseWrapper {
           }
         });
     String type = getContentType();
+    if (type != null && charset == null && writerCharset != null) {
+      type = type + ";charset=" + writerCharset;
+    }
     if (type != null) {
       h.put("Content-Type", List.of(type));
     }
     if (redirect != null) {
       h.put("Location", List.of(redirect));
+    }
+    // served from the monitor's URI, a relative reference would resolve against that
+    for (String name : List.of("Location", "Content-Location")) {
+      for (Map.Entry<String, List<String>> e : h.entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          List<String> resolved = new ArrayList<>();
+          e.getValue().forEach(v -> resolved.add(resolve(v)));
+          e.setValue(resolved);
+        }
+      }
     }
     if (!cookies.isEmpty()) {
       List<String> set = new ArrayList<>();
@@ -175,11 +189,24 @@ final class DeferredResponse extends HttpServletResponseWrapper {
     return written;
   }
 
+  /** A relative reference made absolute-path against the request's URI; others unchanged. */
+  private String resolve(String reference) {
+    try {
+      java.net.URI ref = new java.net.URI(reference);
+      if (ref.isAbsolute() || reference.startsWith("/") || requestUri == null) {
+        return reference;
+      }
+      return new java.net.URI(null, null, requestUri, null).resolve(ref).toString();
+    } catch (java.net.URISyntaxException e) {
+      return reference;
+    }
+  }
+
   private void replayHead() {
     real.setStatus(status);
     headers.forEach(
         (n, values) -> {
-          if (!n.equalsIgnoreCase("Content-Length") && !n.equalsIgnoreCase("Content-Type")) {
+          if (!n.equalsIgnoreCase("Content-Type")) {
             values.forEach(v -> real.addHeader(n, v));
           }
         });
@@ -205,6 +232,7 @@ final class DeferredResponse extends HttpServletResponseWrapper {
     }
     if (c.getMaxAge() >= 0) {
       b.append("; Max-Age=").append(c.getMaxAge());
+      b.append("; Expires=").append(httpDate(System.currentTimeMillis() + c.getMaxAge() * 1000L));
     }
     if (c.getSecure()) {
       b.append("; Secure");
@@ -518,19 +546,38 @@ final class DeferredResponse extends HttpServletResponseWrapper {
     if (writer == null) {
       Charset cs;
       try {
-        cs = Charset.forName(getCharacterEncoding());
+        cs = Charset.forName(charset != null ? charset : containerCharset());
       } catch (RuntimeException e) {
         cs = StandardCharsets.ISO_8859_1;
       }
-      writer = new PrintWriter(new OutputStreamWriter(out, cs), false);
+      writerCharset = cs.name();
+      chars = new Chars(cs);
+      writer = new PrintWriter(chars, false);
     }
     return writer;
   }
 
+  /**
+   * The charset the container's writer would use for the content type set so far (Jetty assumes
+   * UTF-8 for JSON, Tomcat ISO-8859-1 unless configured): asked of the container's response, which
+   * nothing has been written to yet.
+   */
+  private String containerCharset() {
+    if (contentType == null) {
+      return real.getCharacterEncoding();
+    }
+    String before = real.getContentType();
+    real.setContentType(contentType);
+    String cs = real.getCharacterEncoding();
+    real.setContentType(before);
+    return cs;
+  }
+
   @Override
   public synchronized void flushBuffer() throws IOException {
-    if (writer != null) {
-      writer.flush();
+    drain();
+    if (mode == Mode.CAPTURING) {
+      passThrough(); // the application streams on purpose: it is answered as it writes, undeferred
     }
     if (passing()) {
       real.flushBuffer();
@@ -573,6 +620,8 @@ final class DeferredResponse extends HttpServletResponseWrapper {
     locale = null;
     body.reset();
     writer = null;
+    chars = null;
+    writerCharset = null;
     usedStream = false;
   }
 
@@ -600,7 +649,7 @@ final class DeferredResponse extends HttpServletResponseWrapper {
       synchronized (DeferredResponse.this) {
         written += len;
         if (passing()) {
-          real.getOutputStream().write(b, off, len);
+          toContainer(b, off, len);
           return;
         }
         if (redirect != null || error != null) {
@@ -611,7 +660,7 @@ final class DeferredResponse extends HttpServletResponseWrapper {
         } else if (mode == Mode.CAPTURING) {
           // too long to hold: stop deferring and let it stream, as without Restatus
           passThrough();
-          real.getOutputStream().write(b, off, len);
+          toContainer(b, off, len);
         } else {
           overflow = true;
         }
@@ -621,8 +670,15 @@ final class DeferredResponse extends HttpServletResponseWrapper {
     @Override
     public void flush() throws IOException {
       synchronized (DeferredResponse.this) {
+        if (mode == Mode.CAPTURING) {
+          passThrough(); // the application streams on purpose: answered as it writes
+        }
         if (passing()) {
-          real.getOutputStream().flush();
+          if (writerCharset != null) {
+            real.getWriter().flush();
+          } else {
+            real.getOutputStream().flush();
+          }
         } else {
           committed = true;
         }
@@ -637,6 +693,85 @@ final class DeferredResponse extends HttpServletResponseWrapper {
     @Override
     public void setWriteListener(WriteListener listener) {
       throw new IllegalStateException("a deferred request's response is not asynchronous");
+    }
+  }
+
+  /** Encoded characters the application's writer has not handed on yet go to the body. */
+  private void drain() throws IOException {
+    if (chars != null) {
+      chars.drain();
+    }
+  }
+
+  /**
+   * Bytes for the container's response once passing: characters through its writer (the bytes were
+   * encoded with its charset, in whole characters), else its stream.
+   */
+  private void toContainer(byte[] b, int off, int len) throws IOException {
+    if (writerCharset != null) {
+      real.getWriter().write(new String(b, off, len, writerCharset));
+    } else {
+      real.getOutputStream().write(b, off, len);
+    }
+  }
+
+  /**
+   * The application's writer: encodes into the held body while capturing; hands characters to the
+   * container's writer once passing. A flush by the application passes the response through.
+   */
+  private final class Chars extends java.io.Writer {
+    private final OutputStreamWriter encoder;
+
+    Chars(Charset cs) {
+      // the encoder's flush hands its bytes on and no more: flushing is the application's call
+      encoder =
+          new OutputStreamWriter(
+              new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                  out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                  out.write(b, off, len);
+                }
+              },
+              cs);
+    }
+
+    void drain() throws IOException {
+      encoder.flush();
+    }
+
+    @Override
+    public void write(char[] c, int off, int len) throws IOException {
+      synchronized (DeferredResponse.this) {
+        if (passing()) {
+          encoder.flush();
+          real.getWriter().write(c, off, len);
+        } else {
+          encoder.write(c, off, len);
+        }
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      synchronized (DeferredResponse.this) {
+        encoder.flush();
+        if (mode == Mode.CAPTURING) {
+          passThrough(); // the application streams on purpose: answered as it writes
+        }
+        if (passing()) {
+          real.getWriter().flush();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
     }
   }
 }

@@ -188,7 +188,8 @@ public class RestatusFilter implements Filter {
       Duration after,
       FilterChain chain)
       throws IOException, ServletException {
-    DeferredResponse capture = new DeferredResponse(response, engine.config().deferMaxResult());
+    DeferredResponse capture =
+        new DeferredResponse(response, engine.config().deferMaxResult(), request.getRequestURI());
     RestatusResponse wrapper = new RestatusResponse(capture, view, engine, null, errorPages);
     HttpServletRequest forChain =
         new DeferredRequest(

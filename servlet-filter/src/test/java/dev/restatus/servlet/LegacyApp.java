@@ -92,6 +92,38 @@ final class LegacyApp {
   }
 
   /**
+   * Deferred after 400 ms: {@code /slow-x/session/{ms}} creates a session after the delay; {@code
+   * /slow-x/flush/{ms}} writes and flushes at once, then the rest after the delay; {@code
+   * /slow-x/redirect/{ms}} redirects to a relative {@code done?x=1} after the delay.
+   */
+  static final class SlowVariants extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      String[] parts = req.getPathInfo().split("/");
+      long ms = Long.parseLong(parts[2]);
+      if (parts[1].equals("flush")) {
+        resp.setContentType("text/plain");
+        resp.getWriter().write("early;");
+        resp.flushBuffer();
+      }
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      switch (parts[1]) {
+        case "session" -> {
+          req.getSession(true).setAttribute("user", "alice");
+          resp.setContentType("text/plain");
+          resp.getWriter().write("session " + req.getSession().getAttribute("user"));
+        }
+        case "flush" -> resp.getWriter().write("late");
+        default -> resp.sendRedirect("done?x=1");
+      }
+    }
+  }
+
+  /**
    * {@code POST /work/{ms}}, {@code POST /work-fail}: operations the servlet runs itself through
    * {@link Accepted}.
    */

@@ -108,6 +108,7 @@ interface ServletContainer extends AutoCloseable {
     r.servlet("generated", new LegacyApp.Generated(), false, "/generated/*");
     r.servlet("slow", new LegacyApp.Slow(), false, "/slow/*", "/slow-fail/*");
     r.servlet("work", new LegacyApp.Work(), false, "/work/*", "/work-fail");
+    r.servlet("slow-x", new LegacyApp.SlowVariants(), false, "/slow-x/*");
   }
 
   /**

@@ -105,6 +105,62 @@ abstract class ServletContractTest {
   }
 
   @Test
+  void aDeferredRequestAnsweredInTimeIsAnsweredAsWithoutRestatus() throws Exception {
+    HttpResponse<byte[]> wrapped = app.send("GET", "/slow/10");
+    HttpResponse<byte[]> plain = without.send("GET", "/slow/10");
+    assertThat(wrapped.statusCode()).isEqualTo(plain.statusCode()).isEqualTo(201);
+    assertThat(wrapped.headers().firstValue("Content-Type"))
+        .isEqualTo(plain.headers().firstValue("Content-Type"));
+    assertThat(wrapped.body()).isEqualTo(plain.body());
+  }
+
+  @Test
+  void aDeferredRequestThatFlushesEarlyStreamsUndeferred() throws Exception {
+    HttpResponse<byte[]> r = app.send("GET", "/slow-x/flush/1000");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("early;late");
+  }
+
+  @Test
+  void aSessionCreatedAfterThe202DoesNotFailTheOperation() throws Exception {
+    HttpResponse<byte[]> accepted = app.send("GET", "/slow-x/session/1000");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    String result = awaitResult(accepted);
+    HttpResponse<byte[]> r = app.send("GET", result);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("session alice");
+  }
+
+  @Test
+  void aRelativeRedirectInAResultStillPointsWhereTheEndpointMeantIt() throws Exception {
+    HttpResponse<byte[]> accepted = app.send("GET", "/slow-x/redirect/1000");
+    assertThat(accepted.statusCode()).isEqualTo(202);
+    HttpResponse<byte[]> r = app.send("GET", awaitResult(accepted));
+    assertThat(r.statusCode()).isEqualTo(302);
+    assertThat(java.net.URI.create(r.headers().firstValue("Location").orElseThrow()).getPath())
+        .isEqualTo(java.net.URI.create(app.base()).getPath() + "/slow-x/redirect/done");
+  }
+
+  /** Follows a 202's monitor until the 303, and returns the result's path below the app. */
+  private String awaitResult(HttpResponse<byte[]> accepted) throws Exception {
+    String root = java.net.URI.create(app.base()).getPath();
+    String monitor =
+        java.net
+            .URI
+            .create(accepted.headers().firstValue("Location").orElseThrow())
+            .getPath()
+            .substring(root.length());
+    HttpResponse<byte[]> m = app.send("GET", monitor);
+    for (int i = 0; i < 100 && m.statusCode() == 202; i++) {
+      Thread.sleep(100);
+      m = app.send("GET", monitor);
+    }
+    assertThat(m.statusCode()).isEqualTo(303);
+    assertThat(m.headers().firstValue("Location")).contains(root + monitor + "/result");
+    return monitor + "/result";
+  }
+
+  @Test
   void aRequestThatFindsTheStoreFullIsAnsweredByTheEndpoint() throws Exception {
     new ScenarioRunner(container.base("/full")).checkDeferralWhenTheStoreIsFull();
   }

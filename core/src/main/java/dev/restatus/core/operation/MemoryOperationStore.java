@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The default {@link OperationStore}: this instance's memory, oldest first. A result is kept for
- * the time-to-live after it finished; an operation running longer than that is dropped (its result
- * is then discarded and logged by the monitor). Thread-safe.
+ * The default {@link OperationStore}: this instance's memory. A result is kept for the time-to-live
+ * after it finished and is never pushed out before: when the store is full, a new operation is
+ * refused instead. An operation running longer than the time-to-live is dropped (its result is then
+ * discarded and logged by the monitor). Every operation may hold {@link #SMALL} bytes (its
+ * bookkeeping and a small result, such as a problem); {@code maxBytes} bounds what results take
+ * beyond that. Thread-safe.
  */
 public final class MemoryOperationStore implements OperationStore {
 
@@ -18,6 +21,7 @@ public final class MemoryOperationStore implements OperationStore {
   private final Clock clock;
   private final Map<String, StoredOperation> operations = new LinkedHashMap<>();
   private long bytes;
+  private long large;
 
   /**
    * @param bounds the limits
@@ -35,19 +39,20 @@ public final class MemoryOperationStore implements OperationStore {
     this.clock = clock;
   }
 
+  /** What every operation may take without counting against {@code maxBytes}: 1 KiB and more. */
+  public static final int SMALL = 1024 + 128;
+
   @Override
   public synchronized boolean add(StoredOperation operation) {
     expire();
-    if (operations.containsKey(operation.id())) {
+    if (operations.containsKey(operation.id())
+        || operations.size() >= bounds.maxOperations()
+        || large + beyond(operation) > bounds.maxBytes()) {
       return false;
-    }
-    while (operations.size() >= bounds.maxOperations() || bytes + operation.size() > budget()) {
-      if (!evictOldestFinished(null)) {
-        return false;
-      }
     }
     operations.put(operation.id(), operation);
     bytes += operation.size();
+    large += beyond(operation);
     return true;
   }
 
@@ -64,14 +69,13 @@ public final class MemoryOperationStore implements OperationStore {
     if (running == null || running.isDone()) {
       return false;
     }
-    long grow = finished.size() - running.size();
-    while (bytes + grow > budget()) {
-      if (!evictOldestFinished(finished.id())) {
-        return false;
-      }
+    long grow = beyond(finished) - beyond(running);
+    if (large + grow > bounds.maxBytes()) {
+      return false;
     }
     operations.put(finished.id(), finished);
-    bytes += grow;
+    bytes += finished.size() - running.size();
+    large += grow;
     return true;
   }
 
@@ -85,21 +89,8 @@ public final class MemoryOperationStore implements OperationStore {
     return bytes;
   }
 
-  /** Room for results and the bookkeeping of every operation that may run. */
-  private long budget() {
-    return bounds.maxBytes() + 128L * bounds.maxOperations();
-  }
-
-  private boolean evictOldestFinished(String keep) {
-    for (Iterator<StoredOperation> it = operations.values().iterator(); it.hasNext(); ) {
-      StoredOperation o = it.next();
-      if (o.isDone() && !o.id().equals(keep)) {
-        it.remove();
-        bytes -= o.size();
-        return true;
-      }
-    }
-    return false;
+  private static long beyond(StoredOperation o) {
+    return Math.max(0, o.size() - SMALL);
   }
 
   private void expire() {
@@ -110,6 +101,7 @@ public final class MemoryOperationStore implements OperationStore {
       if (!from.plus(bounds.ttl()).isAfter(now)) {
         it.remove();
         bytes -= o.size();
+        large -= beyond(o);
       }
     }
   }

@@ -17,15 +17,16 @@ public interface OperationStore {
    *
    * @param maxOperations the most operations kept at once, running or finished ({@code
    *     restatus.defer.max-operations})
-   * @param maxBytes the most bytes of results kept at once ({@code restatus.defer.max-bytes})
+   * @param maxBytes the most bytes results take at once beyond a small allowance per operation
+   *     ({@code restatus.defer.max-bytes})
    * @param ttl how long a result is kept after it finished, and the longest an operation may run
    *     ({@code restatus.defer.ttl})
    */
   record Bounds(int maxOperations, long maxBytes, Duration ttl) {}
 
   /**
-   * Adds a running operation. Expired operations go first, then the oldest finished ones if the
-   * store is full; running ones are never pushed out.
+   * Adds a running operation. Expired operations go first; an unexpired one is never pushed out to
+   * make room (a client was promised its result).
    *
    * @param operation the operation, not yet done
    * @return {@code false} if there is no room for it
@@ -39,8 +40,7 @@ public interface OperationStore {
   Optional<StoredOperation> find(String id);
 
   /**
-   * Replaces a running operation by its finished version. Older finished results may be pushed out
-   * to make room.
+   * Replaces a running operation by its finished version. A small result (a problem) always fits.
    *
    * @param finished the operation with its result
    * @return {@code false} if the operation is gone (expired) or its result does not fit

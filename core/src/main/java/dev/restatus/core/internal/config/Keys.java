@@ -358,7 +358,8 @@ public final class Keys {
           DEFER_TTL,
           "duration",
           "1h",
-          "how long a result is kept after its operation finished (and the longest one may run)",
+          "how long a result is kept after its operation finished; one still running after it is"
+              + " dropped (its monitor answers 404)",
           (s, l) -> Parsers.parseDuration(s, false));
 
   /** {@link dev.restatus.core.RestatusConfig#DEFER_MAX_OPERATIONS}. */
@@ -367,17 +368,18 @@ public final class Keys {
           DEFER_MAX_OPERATIONS,
           "count 1-1000000",
           "1000",
-          "operations kept at once; when full the oldest finished goes, and a request that would"
-              + " be deferred is answered as without Restatus",
+          "operations kept at once, running or finished; when full, a request that would be"
+              + " deferred is answered as without Restatus (no result goes before its time)",
           (s, l) -> (int) Parsers.parseLong(s, 1, 1_000_000, "a count"));
 
   /** {@link dev.restatus.core.RestatusConfig#DEFER_MAX_BYTES}. */
   public static final Key<Long> DEFER_MAX_BYTES_KEY =
       new Key<>(
           DEFER_MAX_BYTES,
-          "bytes",
+          "bytes 0-1099511627776",
           "67108864",
-          "bytes of results kept at once (at least `restatus.defer.max-result`)",
+          "bytes results take at once beyond 1 KiB each (at least `restatus.defer.max-result`); a"
+              + " result that does not fit becomes a 500 problem saying so",
           (s, l) -> Parsers.parseLong(s, 0, 1L << 40, "bytes"));
 
   /** {@link dev.restatus.core.RestatusConfig#DEFER_STORE}. */

@@ -99,6 +99,20 @@ public final class Engine {
               + "\"; allowed: at least "
               + RestatusConfig.DEFER_MAX_RESULT);
     }
+    for (dev.restatus.core.PathPattern p : config.defer().keySet()) {
+      String probe = config.deferMonitorPath() + "AAAAAAAAAAAAAAAAAAAAAAAA";
+      if (p.matches(probe) || p.matches(probe + "/result")) {
+        throw new dev.restatus.core.ConfigException(
+            "Setting "
+                + RestatusConfig.DEFER_PREFIX
+                + p
+                + " covers the monitor's paths ("
+                + RestatusConfig.DEFER_MONITOR_PATH
+                + " = \""
+                + config.deferMonitorPath()
+                + "\"), which Restatus answers itself; allowed: patterns outside the monitor path");
+      }
+    }
     this.safeHeaders = ConcealForbiddenRule.lowerCase(config.concealSafeHeaders());
     this.monitor =
         new Monitor(

@@ -159,7 +159,9 @@ final class Monitor {
           .with("Location", self + "/result")
           .with("Cache-Control", "no-store");
     }
-    return op.result();
+    CapturedResponse r = op.result();
+    // the result is one client's: no shared cache keeps it unless the application said so
+    return r.header("Cache-Control") == null ? r.with("Cache-Control", "no-store") : r;
   }
 
   private static boolean sameOwner(String expected, String given) {
@@ -276,16 +278,38 @@ final class Monitor {
     }
 
     private void store(CapturedResponse result) {
-      if (!Monitor.this.store.finish(started.finish(clock.instant(), result))) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "Restatus: the result ({0}) of operation {1} for {2} {3} was discarded: it expired or"
-                + " the store (restatus.defer.max-bytes) has no room",
-            result.status(),
-            started.id(),
-            LogText.safe(origin.method()),
-            LogText.safe(origin.path()));
+      if (Monitor.this.store.finish(started.finish(clock.instant(), result))) {
+        return;
       }
+      if (Monitor.this.store.find(started.id()).isPresent()) {
+        // no room for it: the client learns that it is lost, not that it is still running
+        Problem p = problems.generate(500, null);
+        Problems.warn(
+            Problems.errorId(p),
+            origin,
+            ": the result ("
+                + result.status()
+                + ", "
+                + result.bodyLength()
+                + " bytes) of operation "
+                + started.id()
+                + " does not fit in restatus.defer.max-bytes");
+        CapturedResponse lost =
+            rendered(
+                new Failure(
+                    500, Map.of(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p))), p));
+        if (Monitor.this.store.finish(started.finish(clock.instant(), lost))) {
+          return;
+        }
+      }
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Restatus: the result ({0}) of operation {1} for {2} {3} was discarded: the operation"
+              + " ran longer than restatus.defer.ttl",
+          result.status(),
+          started.id(),
+          LogText.safe(origin.method()),
+          LogText.safe(origin.path()));
     }
 
     private CapturedResponse sanitized(CapturedResponse r) {
