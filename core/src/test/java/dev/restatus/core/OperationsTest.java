@@ -378,7 +378,7 @@ class OperationsTest {
             "restatus.defer.max-operations", Integer.toString(maxOperations),
             "restatus.defer.max-bytes", Long.toString(maxBytes),
             "restatus.defer.max-result", "65536",
-            "restatus.defer.ttl", "50ms"); // results expire, so the load churns through the store
+            "restatus.defer.ttl", "50ms"); // results expire during the run: the store churns
     Checked store = created;
     ExecutorService pool = Executors.newFixedThreadPool(8);
     AtomicInteger started = new AtomicInteger();
@@ -391,13 +391,16 @@ class OperationsTest {
               () -> {
                 ThreadLocalRandom rnd = ThreadLocalRandom.current();
                 List<Operation> mine = new ArrayList<>();
-                for (int i = 0; i < 2500; i++) {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                for (int mineStarted = 0; mineStarted < 500 && System.nanoTime() < deadline; ) {
                   Optional<Operation> op =
                       r.startOperation(Req.of("POST", "/load"), null, 1, rnd.nextBoolean());
                   if (op.isEmpty()) {
                     refused.incrementAndGet();
+                    Thread.sleep(1); // a client that found no room comes back later
                   } else {
                     started.incrementAndGet();
+                    mineStarted++;
                     mine.add(op.get());
                   }
                   if (!mine.isEmpty() && rnd.nextInt(3) > 0) {
@@ -420,12 +423,12 @@ class OperationsTest {
     }
     pool.shutdown();
     long budget = maxBytes + (long) MemoryOperationStore.SMALL * maxOperations;
-    assertThat(store.maxCount.get()).isLessThanOrEqualTo(maxOperations);
+    assertThat(store.maxCount.get()).as("filled, never past").isEqualTo(maxOperations);
+    assertThat(refused.get()).as("refused when full").isPositive();
     assertThat(store.maxBytes.get()).isLessThanOrEqualTo(budget);
     assertThat(store.count()).isLessThanOrEqualTo(maxOperations);
-    assertThat(started.get() + refused.get()).isEqualTo(20_000);
-    assertThat(started.get()).as("the store churned").isGreaterThan(5_000);
-    assertThat(served.get()).isGreaterThan(10_000);
+    assertThat(started.get()).as("expired results made room for all").isEqualTo(8 * 500);
+    assertThat(served.get()).isGreaterThan(2_000);
   }
 
   @Test
