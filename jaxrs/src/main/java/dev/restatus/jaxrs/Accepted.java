@@ -1,6 +1,5 @@
 package dev.restatus.jaxrs;
 
-import dev.restatus.core.Problem;
 import dev.restatus.core.ProblemException;
 import dev.restatus.core.adapter.Restatus;
 import dev.restatus.core.operation.CapturedResponse;
@@ -8,8 +7,6 @@ import dev.restatus.core.operation.Operation;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
 import org.glassfish.jersey.server.ContainerRequest;
 
 /**
@@ -72,14 +69,7 @@ public final class Accepted {
             Restatus.owner(request.getHeaderString(HttpHeaders.AUTHORIZATION), null),
             retryAfter,
             false)
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    Problem.builder(503)
-                        .detail("Too many operations are running or kept; try again later.")
-                        .build(),
-                    Map.of("Retry-After", List.of(Long.toString(engine.config().retryAfter()))),
-                    null));
+        .orElseThrow(engine::noRoomForOperations);
   }
 
   /**

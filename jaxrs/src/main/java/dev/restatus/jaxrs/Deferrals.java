@@ -1,6 +1,5 @@
 package dev.restatus.jaxrs;
 
-import dev.restatus.core.adapter.LogText;
 import dev.restatus.core.adapter.Restatus;
 import dev.restatus.core.operation.CapturedResponse;
 import dev.restatus.core.operation.Operation;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +42,6 @@ final class Deferrals {
 
   /** Set by the servlet filter on requests it handles (the value of RestatusFilter.APPLIED). */
   private static final String SERVLET_FILTER = "dev.restatus.servlet.RestatusFilter.APPLIED";
-
-  private static final System.Logger LOG = System.getLogger("dev.restatus");
 
   private final Restatus engine;
   private final AtomicReference<ApplicationHandler> handler;
@@ -130,21 +126,12 @@ final class Deferrals {
     long retryAfter = Math.max(1, (after.get().toMillis() + 999) / 1000);
     DeferredExchange.State state = exchange.await(deadline);
     if (state == DeferredExchange.State.RUNNING) {
-      Optional<Operation> op = engine.startOperation(view, owner, retryAfter, true);
-      if (op.isPresent() && exchange.detach(op.get())) {
+      Optional<Operation> op =
+          exchange.detach(() -> engine.startOperation(view, owner, retryAfter, true));
+      if (op.isPresent()) {
         return Optional.of(answered(req, op.get().accepted()));
       }
-      if (op.isPresent()) {
-        op.get().fail(new IllegalStateException("answered in time after all")); // never shown
-      } else {
-        LOG.log(
-            Level.WARNING,
-            "Restatus: {0} {1} is not deferred: the operation store is full"
-                + " (restatus.defer.max-operations, restatus.defer.max-bytes)",
-            LogText.safe(view.method()),
-            LogText.safe(view.path()));
-      }
-      state = exchange.await(Long.MAX_VALUE);
+      state = exchange.await(Long.MAX_VALUE); // no room: answered as without Restatus
     }
     req.setProperty(ANSWERED, Boolean.TRUE);
     switch (state) {

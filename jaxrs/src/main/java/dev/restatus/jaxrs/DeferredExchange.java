@@ -63,16 +63,18 @@ final class DeferredExchange implements ContainerResponseWriter {
   }
 
   /**
-   * The time is up: the result goes to the operation.
+   * The time is up: an operation is started, and the result goes to it.
    *
-   * @return whether the copy was still running (else it ended meanwhile)
+   * @return the operation, or empty if the copy ended meanwhile or the store has no room
    */
-  synchronized boolean detach(Operation op) {
+  synchronized java.util.Optional<Operation> detach(
+      java.util.function.Supplier<java.util.Optional<Operation>> start) {
     if (state != State.RUNNING) {
-      return false;
+      return java.util.Optional.empty();
     }
-    operation = op;
-    return true;
+    java.util.Optional<Operation> op = start.get(); // under the lock: the copy cannot end meanwhile
+    op.ifPresent(o -> operation = o);
+    return op;
   }
 
   synchronized Throwable failure() {
@@ -161,7 +163,7 @@ final class DeferredExchange implements ContainerResponseWriter {
       if (result != null) {
         op.complete(result);
       } else {
-        op.fail(new TooLong(written, limit));
+        op.fail(new dev.restatus.core.operation.ResultTooLongException(written, limit));
       }
     }
   }
@@ -244,22 +246,6 @@ final class DeferredExchange implements ContainerResponseWriter {
         send(held);
       }
       send(java.util.Arrays.copyOfRange(b, off, off + len));
-    }
-  }
-
-  /** A deferred result longer than restatus.defer.max-result: logged, never shown. */
-  static final class TooLong extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    TooLong(long length, int limit) {
-      super(
-          "the deferred response of "
-              + length
-              + " bytes is longer than restatus.defer.max-result="
-              + limit,
-          null,
-          false,
-          false);
     }
   }
 }

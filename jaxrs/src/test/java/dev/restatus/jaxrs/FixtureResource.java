@@ -48,6 +48,13 @@ public class FixtureResource {
         .build();
   }
 
+  /** The fixture's 207, returned as an entity. */
+  @GET
+  @Path("multi-status")
+  public dev.restatus.core.MultiStatus multiStatus() {
+    return Scenarios.multiStatus();
+  }
+
   /** Throws after {@code ms} milliseconds (deferred after 400 ms). */
   @GET
   @Path("slow-fail/{ms}")

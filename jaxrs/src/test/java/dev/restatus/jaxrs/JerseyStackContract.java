@@ -99,6 +99,11 @@ public abstract class JerseyStackContract {
   }
 
   @Test
+  void aBatchAnswers207WithAProblemPerFailedItem() throws Exception {
+    app().checkMultiStatus();
+  }
+
+  @Test
   void aSlowRequestIsAnswered202WithAMonitor() throws Exception {
     app().checkDeferred();
   }

@@ -1,6 +1,5 @@
 package dev.restatus.servlet;
 
-import dev.restatus.core.Problem;
 import dev.restatus.core.ProblemException;
 import dev.restatus.core.adapter.Restatus;
 import dev.restatus.core.operation.Operation;
@@ -8,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Answers {@code 202 Accepted} for work a servlet runs itself, watched by Restatus's monitor
@@ -73,16 +70,7 @@ public final class Accepted {
         wrapper
             .engine()
             .startOperation(wrapper.requestView(), owner(request), retryAfter, false)
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        Problem.builder(503)
-                            .detail("Too many operations are running or kept; try again later.")
-                            .build(),
-                        Map.of(
-                            "Retry-After",
-                            List.of(Long.toString(wrapper.engine().config().retryAfter()))),
-                        null));
+            .orElseThrow(wrapper.engine()::noRoomForOperations);
     Replies.write(response, op.accepted(), "HEAD".equals(request.getMethod()), false);
     return op;
   }

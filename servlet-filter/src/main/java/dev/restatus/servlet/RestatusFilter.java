@@ -235,7 +235,11 @@ public class RestatusFilter implements Filter {
         case CAPTURING -> capture.replay();
         case DETACHED -> {
           if (capture.overflowed()) {
-            operation.get().fail(new TooLong(capture.written(), engine.config().deferMaxResult()));
+            operation
+                .get()
+                .fail(
+                    new dev.restatus.core.operation.ResultTooLongException(
+                        capture.written(), engine.config().deferMaxResult()));
           } else {
             operation.get().complete(capture.captured());
           }
@@ -262,12 +266,6 @@ public class RestatusFilter implements Filter {
       }
       Optional<Operation> op = engine.startOperation(view, owner, retryAfter, true);
       if (op.isEmpty()) {
-        LOG.log(
-            Level.WARNING,
-            "Restatus: {0} {1} is not deferred: the operation store is full"
-                + " (restatus.defer.max-operations, restatus.defer.max-bytes)",
-            LogText.safe(view.method()),
-            LogText.safe(view.path()));
         return; // answered when the application finishes, as without Restatus
       }
       capture.detach();
@@ -277,22 +275,6 @@ public class RestatusFilter implements Filter {
       } catch (IOException | RuntimeException e) {
         LOG.log(Level.DEBUG, "Restatus: the 202 could not be sent", e);
       }
-    }
-  }
-
-  /** A deferred result longer than restatus.defer.max-result: logged, never shown. */
-  private static final class TooLong extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    TooLong(long length, int limit) {
-      super(
-          "the deferred response of "
-              + length
-              + " bytes is longer than restatus.defer.max-result="
-              + limit,
-          null,
-          false,
-          false);
     }
   }
 

@@ -91,6 +91,14 @@ final class LegacyApp {
     }
   }
 
+  /** {@code GET /multi-status}: the fixture's 207, written with {@link MultiStatusResponses}. */
+  static final class Multi extends HttpServlet {
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+      MultiStatusResponses.write(req, resp, dev.restatus.core.scenario.Scenarios.multiStatus());
+    }
+  }
+
   /**
    * Deferred after 400 ms: {@code /slow-x/session/{ms}} creates a session after the delay; {@code
    * /slow-x/flush/{ms}} writes and flushes at once, then the rest after the delay; {@code

@@ -109,6 +109,7 @@ interface ServletContainer extends AutoCloseable {
     r.servlet("slow", new LegacyApp.Slow(), false, "/slow/*", "/slow-fail/*");
     r.servlet("work", new LegacyApp.Work(), false, "/work/*", "/work-fail");
     r.servlet("slow-x", new LegacyApp.SlowVariants(), false, "/slow-x/*");
+    r.servlet("multi", new LegacyApp.Multi(), false, "/multi-status");
   }
 
   /**

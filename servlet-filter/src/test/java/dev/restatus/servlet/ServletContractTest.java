@@ -100,6 +100,11 @@ abstract class ServletContractTest {
   }
 
   @Test
+  void aBatchAnswers207WithAProblemPerFailedItem() throws Exception {
+    app.checkMultiStatus();
+  }
+
+  @Test
   void aSlowRequestIsAnswered202WithAMonitor() throws Exception {
     app.checkDeferred();
   }

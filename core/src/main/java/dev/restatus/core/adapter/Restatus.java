@@ -121,6 +121,19 @@ public final class Restatus implements AutoCloseable {
   }
 
   /**
+   * @return what an application that asked for an operation gets when the store has no room: a 503
+   *     problem with {@code Retry-After} ({@code restatus.retry-after})
+   */
+  public dev.restatus.core.ProblemException noRoomForOperations() {
+    return new dev.restatus.core.ProblemException(
+        Problem.builder(503)
+            .detail("Too many operations are running or kept; try again later.")
+            .build(),
+        java.util.Map.of("Retry-After", List.of(Long.toString(config().retryAfter()))),
+        null);
+  }
+
+  /**
    * The monitor ({@code restatus.defer.monitor-path}, {@code enforce} mode): for a request under
    * its path, the complete answer to send instead of calling the application (on a HEAD request,
    * its headers only).

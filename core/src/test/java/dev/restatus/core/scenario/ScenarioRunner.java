@@ -434,6 +434,34 @@ public final class ScenarioRunner {
     }
   }
 
+  /**
+   * A 207 from {@link Scenarios#multiStatus()}: one result per item in order, a body for the
+   * success, a generated problem with an error id for the 409, the 500 item's problem sanitized.
+   */
+  public void checkMultiStatus() throws Exception {
+    HttpResponse<byte[]> r = send("GET", "/multi-status");
+    assertThat(r.statusCode()).isEqualTo(207);
+    assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    String text = new String(r.body(), StandardCharsets.UTF_8);
+    assertThat(text)
+        .doesNotContain("secret-1234")
+        .doesNotContain("com.acme")
+        .doesNotContain("Exception");
+    JsonNode results = JSON.readTree(r.body()).get("results");
+    assertThat(results).hasSize(3);
+    assertThat(results.get(0).get("id").asText()).isEqualTo("1");
+    assertThat(results.get(0).get("status").asInt()).isEqualTo(201);
+    assertThat(results.get(0).get("body").get("id").asInt()).isEqualTo(1);
+    assertThat(results.get(0).has("problem")).isFalse();
+    JsonNode conflict = results.get(1).get("problem");
+    assertThat(conflict.get("status").asInt()).isEqualTo(409);
+    assertThat(conflict.get("title").asText()).isEqualTo("Conflict");
+    assertThat(conflict.get("errorId").asText()).isNotBlank();
+    JsonNode failed = results.get(2).get("problem");
+    assertThat(failed.get("status").asInt()).isEqualTo(500);
+    assertThat(failed.get("errorId").asText()).isNotBlank();
+  }
+
   /** A Location (absolute, or from the host root) as a path below this runner's base. */
   private String below(String location) {
     return URI.create(location).getPath().substring(URI.create(base).getPath().length());

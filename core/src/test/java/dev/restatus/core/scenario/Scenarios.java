@@ -32,6 +32,8 @@ import java.util.Map;
  *       {@code {"done":true}}, Location /things/1</td></tr>
  *   <tr><td>POST /work-fail</td><td>starts an operation and fails it at once with
  *       RuntimeException("secret-1234 in com.acme.Db")</td></tr>
+ *   <tr><td>GET /multi-status</td><td>{@link #multiStatus()}: a servlet writes it with
+ *       MultiStatusResponses, a resource returns it</td></tr>
  *   <tr><td>GET /invalid</td><td>throws InvalidRequestException.of("qty", "must be greater than
  *       0").and("sku", "must not be blank")</td></tr>
  *   <tr><td>GET /html-stack/{n}</td><td>status n, text/html body {@link #HTML_STACK}</td></tr>
@@ -519,5 +521,22 @@ public final class Scenarios {
 
   private static Scenario get(String name, String path) {
     return Scenario.of(name, "GET", path);
+  }
+
+  /**
+   * @return the fixture's 207 document: a 201 item with a body, a 409 item without a problem, a 500
+   *     item whose problem shows an exception and a stack frame
+   */
+  public static dev.restatus.core.MultiStatus multiStatus() {
+    return dev.restatus.core.MultiStatus.builder()
+        .add("1", 201, Map.of("id", 1))
+        .add("2", 409)
+        .add(
+            "3",
+            dev.restatus.core.Problem.builder(500)
+                .detail(
+                    "java.lang.IllegalStateException: secret-1234\n\tat com.acme.Db.q(Db.java:1)")
+                .build())
+        .build();
   }
 }

@@ -124,6 +124,12 @@ final class Monitor {
     StoredOperation op =
         new StoredOperation(id, owner, clock.instant(), Math.max(1, retryAfter), null, null);
     if (!store.add(op)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Restatus: no operation for {0} {1}: the store is full (restatus.defer.max-operations,"
+              + " restatus.defer.max-bytes); a deferred request is answered as without Restatus",
+          LogText.safe(request.method()),
+          LogText.safe(request.path()));
       return Optional.empty();
     }
     return Optional.of(new Running(op, new Origin(request), ruled));
