@@ -1,0 +1,174 @@
+package dev.restatus.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.restatus.core.RestatusConfig;
+import dev.restatus.servlet.RestatusFilter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A Spring Boot application that only adds the starter: the contract without code. */
+class RestatusAutoConfigurationTest {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The application: nothing of Restatus in it. */
+  @Configuration(proxyBeanMethods = false)
+  @EnableAutoConfiguration
+  static class App {
+    @Bean
+    Endpoints endpoints() {
+      return new Endpoints();
+    }
+  }
+
+  /** The application with a registration of its own. */
+  @Configuration(proxyBeanMethods = false)
+  @EnableAutoConfiguration
+  static class OwnRegistration {
+    @Bean
+    Endpoints endpoints() {
+      return new Endpoints();
+    }
+
+    @Bean
+    FilterRegistrationBean<RestatusFilter> mine() {
+      FilterRegistrationBean<RestatusFilter> r =
+          new FilterRegistrationBean<>(new RestatusFilter(RestatusConfig.of(Map.of())));
+      r.setName("mine");
+      return r;
+    }
+  }
+
+  @RestController
+  static class Endpoints {
+    @GetMapping("/boom")
+    String boom() {
+      throw new IllegalStateException("secret-1234 in com.acme.Db");
+    }
+
+    @GetMapping("/admin/users")
+    String admin() {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+    }
+
+    @GetMapping("/spring/problem")
+    ProblemDetail problem() {
+      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "spring says no");
+      p.setType(URI.create("https://example.test/spring"));
+      return p;
+    }
+  }
+
+  private static ConfigurableApplicationContext start(Class<?> app, String... properties) {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("server.port", "0");
+    props.put("server.address", "127.0.0.1");
+    props.put("spring.main.register-shutdown-hook", "false");
+    props.put("logging.level.root", "WARN");
+    props.put("spring.mvc.problemdetails.enabled", "true");
+    for (String p : properties) {
+      String[] kv = p.split("=", 2);
+      props.put(kv[0], kv[1]);
+    }
+    return new SpringApplicationBuilder(app)
+        .web(WebApplicationType.SERVLET)
+        .bannerMode(Banner.Mode.OFF)
+        .logStartupInfo(false)
+        .properties(props)
+        .run();
+  }
+
+  private static HttpResponse<String> get(ConfigurableApplicationContext ctx, String path)
+      throws Exception {
+    int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void oneDependencyGivesTheContract() throws Exception {
+    try (ConfigurableApplicationContext ctx = start(App.class, "spring.profiles.active=yaml")) {
+      assertThat(ctx.getBeansOfType(FilterRegistrationBean.class)).containsKey("restatusFilter");
+      FilterRegistrationBean<?> r = ctx.getBean("restatusFilter", FilterRegistrationBean.class);
+      assertThat(r.getOrder()).isEqualTo(Integer.MIN_VALUE);
+      assertThat(r.getFilter()).isInstanceOf(RestatusFilter.class);
+
+      assertThat(RestatusAutoConfiguration.restatusProperties(ctx.getEnvironment()))
+          .containsEntry("restatus.conceal-forbidden", "/admin/** /vault/**")
+          .containsEntry("restatus.defer./slow", "300ms")
+          .containsEntry("restatus.defer./slower/**", "400ms");
+
+      HttpResponse<String> boom = get(ctx, "/boom");
+      assertThat(boom.statusCode()).isEqualTo(500);
+      assertThat(boom.headers().firstValue("Content-Type")).contains("application/problem+json");
+      assertThat(boom.body()).doesNotContain("secret-1234").doesNotContain("IllegalState");
+      assertThat(boom.headers().firstValue("Restatus-Error-Id")).isPresent();
+
+      // restatus.conceal-forbidden from the profile's YAML list: the 403 is the canonical 404
+      HttpResponse<String> admin = get(ctx, "/admin/users");
+      HttpResponse<String> missing = get(ctx, "/vault/nothing-here");
+      assertThat(admin.statusCode()).isEqualTo(404).isEqualTo(missing.statusCode());
+      assertThat(admin.body().replaceAll("\"errorId\":\"[0-9a-f]+\"", ""))
+          .isEqualTo(missing.body().replaceAll("\"errorId\":\"[0-9a-f]+\"", ""));
+
+      // Spring's own problem passes as Spring wrote it
+      HttpResponse<String> spring = get(ctx, "/spring/problem");
+      assertThat(spring.statusCode()).isEqualTo(409);
+      assertThat(spring.body()).contains("https://example.test/spring").contains("spring says no");
+      assertThat(spring.headers().firstValue("Restatus-Error-Id")).isEmpty();
+    }
+  }
+
+  @Test
+  void autoRegisterFalseLeavesBootAlone() throws Exception {
+    try (ConfigurableApplicationContext ctx = start(App.class, "restatus.auto-register=false")) {
+      assertThat(ctx.getBeansOfType(FilterRegistrationBean.class))
+          .doesNotContainKey("restatusFilter");
+      HttpResponse<String> boom = get(ctx, "/boom");
+      assertThat(boom.statusCode()).isEqualTo(500);
+      assertThat(boom.headers().firstValue("Restatus-Error-Id")).isEmpty();
+    }
+  }
+
+  @Test
+  void anApplicationsOwnRegistrationWins() {
+    try (ConfigurableApplicationContext ctx = start(OwnRegistration.class)) {
+      assertThat(ctx.getBeansOfType(FilterRegistrationBean.class))
+          .containsKey("mine")
+          .doesNotContainKey("restatusFilter");
+    }
+  }
+
+  @Test
+  void aBadSettingStopsStartUpNamingIt() {
+    assertThatThrownBy(() -> start(App.class, "restatus.mode=sometimes").close())
+        .hasStackTraceContaining("restatus.mode")
+        .hasStackTraceContaining("sometimes");
+  }
+}
