@@ -99,6 +99,11 @@ public abstract class JerseyStackContract {
   }
 
   @Test
+  void aProblemCarriesTheTraceIdOfTheRequest() throws Exception {
+    app().checkTraceId();
+  }
+
+  @Test
   void aBatchAnswers207WithAProblemPerFailedItem() throws Exception {
     app().checkMultiStatus();
   }

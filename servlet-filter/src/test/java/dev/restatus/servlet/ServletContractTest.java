@@ -100,6 +100,11 @@ abstract class ServletContractTest {
   }
 
   @Test
+  void aProblemCarriesTheTraceIdOfTheRequest() throws Exception {
+    app.checkTraceId();
+  }
+
+  @Test
   void aBatchAnswers207WithAProblemPerFailedItem() throws Exception {
     app.checkMultiStatus();
   }

@@ -101,14 +101,16 @@ class RestatusAutoConfigurationTest {
         .run();
   }
 
-  private static HttpResponse<String> get(ConfigurableApplicationContext ctx, String path)
-      throws Exception {
+  private static HttpResponse<String> get(
+      ConfigurableApplicationContext ctx, String path, String... headers) throws Exception {
     int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
-    return CLIENT.send(
+    HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(10))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .timeout(Duration.ofSeconds(10));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -124,11 +126,37 @@ class RestatusAutoConfigurationTest {
           .containsEntry("restatus.defer./slow", "300ms")
           .containsEntry("restatus.defer./slower/**", "400ms");
 
-      HttpResponse<String> boom = get(ctx, "/boom");
+      ch.qos.logback.classic.Logger restatusLog =
+          (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.restatus");
+      ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+          new ch.qos.logback.core.read.ListAppender<>();
+      logged.start();
+      restatusLog.addAppender(logged);
+      HttpResponse<String> boom;
+      try {
+        boom =
+            get(
+                ctx,
+                "/boom",
+                "traceparent",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+      } finally {
+        restatusLog.detachAppender(logged);
+      }
       assertThat(boom.statusCode()).isEqualTo(500);
       assertThat(boom.headers().firstValue("Content-Type")).contains("application/problem+json");
       assertThat(boom.body()).doesNotContain("secret-1234").doesNotContain("IllegalState");
-      assertThat(boom.headers().firstValue("Restatus-Error-Id")).isPresent();
+      String errorId = boom.headers().firstValue("Restatus-Error-Id").orElseThrow();
+      assertThat(boom.body()).contains("\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"");
+      // the log line of the failure, routed to SLF4J by Boot, has both ids in its MDC
+      assertThat(logged.list)
+          .anySatisfy(
+              e -> {
+                assertThat(e.getMDCPropertyMap()).containsEntry("restatus.errorId", errorId);
+                assertThat(e.getMDCPropertyMap())
+                    .containsEntry("restatus.traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
+                assertThat(e.getFormattedMessage()).contains(errorId);
+              });
 
       // restatus.conceal-forbidden from the profile's YAML list: the 403 is the canonical 404
       HttpResponse<String> admin = get(ctx, "/admin/users");

@@ -462,6 +462,25 @@ public final class ScenarioRunner {
     assertThat(failed.get("errorId").asText()).isNotBlank();
   }
 
+  /**
+   * A request with a W3C {@code traceparent}: its 5xx and 4xx problems carry the trace id; a
+   * malformed header is ignored.
+   */
+  public void checkTraceId() throws Exception {
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String header = "00-" + trace + "-00f067aa0ba902b7-01";
+    HttpResponse<byte[]> failed = send("GET", "/throw/runtime", "traceparent", header);
+    assertThat(failed.statusCode()).isEqualTo(500);
+    JsonNode p = problemOf(failed);
+    assertThat(p.get("traceId").asText()).isEqualTo(trace);
+    assertThat(p.get("errorId").asText()).isNotBlank();
+    HttpResponse<byte[]> missing = send("GET", "/status/404", "traceparent", header);
+    assertThat(problemOf(missing).get("traceId").asText()).isEqualTo(trace);
+    HttpResponse<byte[]> garbage =
+        send("GET", "/throw/runtime", "traceparent", header.toUpperCase());
+    assertThat(problemOf(garbage).has("traceId")).isFalse();
+  }
+
   /** A Location (absolute, or from the host root) as a path below this runner's base. */
   private String below(String location) {
     return URI.create(location).getPath().substring(URI.create(base).getPath().length());

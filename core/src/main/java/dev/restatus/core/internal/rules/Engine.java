@@ -429,6 +429,10 @@ public final class Engine {
 
   /** The same on a draft of the response that carries the failure (its {@code Vary} is kept). */
   private Failure negotiated(Draft d, Failure f) {
+    Problem traced = Problems.traced(d.request, f.problem());
+    if (traced != f.problem()) {
+      f = new Failure(f.status(), f.headers(), traced);
+    }
     mediaTypes.onResponse(d);
     if (negotiates) {
       d.varyOnAccept();
@@ -618,6 +622,7 @@ public final class Engine {
    * representation headers removed.
    */
   private Decision.Replace replace(Draft d, Problem p) {
+    p = Problems.traced(d.request, p);
     Map<String, List<String>> id = Map.of();
     String errorId = Problems.errorId(p);
     if (errorId != null) {

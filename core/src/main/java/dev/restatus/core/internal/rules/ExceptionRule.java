@@ -232,8 +232,21 @@ final class ExceptionRule {
   private static void log(RequestView r, int status, String id, Throwable t) {
     String exchange = LogText.safe(r.method()) + " " + LogText.safe(r.path());
     if (status >= 500) {
-      LOG.log(
-          Level.ERROR, "Restatus error id " + id + ": " + exchange + " failed with " + status, t);
+      String trace = Problems.traceId(r);
+      LogContext.with(
+          id,
+          trace,
+          () ->
+              LOG.log(
+                  Level.ERROR,
+                  "Restatus error id "
+                      + id
+                      + (trace == null ? "" : " trace " + trace)
+                      + ": "
+                      + exchange
+                      + " failed with "
+                      + status,
+                  t));
     } else if (LOG.isLoggable(Level.DEBUG)) {
       LOG.log(
           Level.DEBUG,

@@ -36,13 +36,41 @@ final class Problems {
    * "Restatus error id ID: METHOD PATH" and then {@code what}.
    */
   static void warn(String id, dev.restatus.core.adapter.RequestView request, String what) {
-    LOG.log(
-        System.Logger.Level.WARNING,
-        "Restatus error id {0}: {1} {2}{3}",
+    String trace = traceId(request);
+    LogContext.with(
         id,
-        dev.restatus.core.adapter.LogText.safe(request.method()),
-        dev.restatus.core.adapter.LogText.safe(request.path()),
-        what);
+        trace,
+        () ->
+            LOG.log(
+                System.Logger.Level.WARNING,
+                "Restatus error id {0}{1}: {2} {3}{4}",
+                id,
+                trace == null ? "" : " trace " + trace,
+                dev.restatus.core.adapter.LogText.safe(request.method()),
+                dev.restatus.core.adapter.LogText.safe(request.path()),
+                what));
+  }
+
+  /** The problem member carrying the request's W3C trace id. */
+  static final String TRACE_ID_MEMBER = "traceId";
+
+  /**
+   * @return the trace id of the request's {@code traceparent}, or {@code null}
+   */
+  static String traceId(dev.restatus.core.adapter.RequestView request) {
+    return dev.restatus.core.internal.http.TraceContext.traceId(request.header("traceparent"));
+  }
+
+  /**
+   * @return the problem with the request's trace id, if it has an error id and the request a valid
+   *     {@code traceparent}
+   */
+  static Problem traced(dev.restatus.core.adapter.RequestView request, Problem p) {
+    if (errorId(p) == null || p.extensions().containsKey(TRACE_ID_MEMBER)) {
+      return p;
+    }
+    String trace = traceId(request);
+    return trace == null ? p : p.toBuilder().extension(TRACE_ID_MEMBER, trace).build();
   }
 
   static String errorId(Problem p) {
