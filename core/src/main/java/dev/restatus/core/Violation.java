@@ -16,6 +16,8 @@ import java.util.Map;
 public record Violation(String field, String message) {
 
   /**
+   * @param field the field as the client named it, or {@code null}
+   * @param message what is wrong
    * @throws IllegalArgumentException if {@code message} is missing
    */
   public Violation {

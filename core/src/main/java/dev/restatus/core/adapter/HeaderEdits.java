@@ -22,7 +22,13 @@ public record HeaderEdits(
   /** No change. */
   public static final HeaderEdits NONE = new HeaderEdits(Map.of(), List.of(), null);
 
-  /** Copies the collections so that the edits cannot change after they are made. */
+  /**
+   * Copies the collections so that the edits cannot change after they are made.
+   *
+   * @param set headers to set
+   * @param remove names of headers to remove
+   * @param keepOnly the lower-case names of the only headers that may stay, or {@code null}
+   */
   public HeaderEdits {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     set.forEach((name, values) -> copy.put(name, List.copyOf(values)));
