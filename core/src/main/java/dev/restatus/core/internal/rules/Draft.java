@@ -198,7 +198,7 @@ final class Draft {
     if (findings == null) {
       findings = new ArrayList<>(2);
     }
-    findings.add(new Finding(rule, what, request.method(), request.path()));
+    findings.add(new Finding(rule, what, request.method(), request.path(), status));
   }
 
   /**

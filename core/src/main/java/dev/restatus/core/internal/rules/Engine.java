@@ -125,7 +125,9 @@ public final class Engine {
             config.renderer(),
             this::notFound,
             java.time.Clock.systemUTC());
-    this.findings = new Findings(config.mode());
+    this.findings =
+        new Findings(
+            config.mode(), name == null ? "none" : name.startsWith("jaxrs") ? "jaxrs" : "servlet");
     if (name != null && config.mode() != Mode.OFF) {
       findings.register(name);
       maintenance.register(name);

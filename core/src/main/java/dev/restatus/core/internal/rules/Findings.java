@@ -27,11 +27,22 @@ public final class Findings implements FindingsMXBean {
   private final AtomicLong total = new AtomicLong();
   private ObjectName registered;
 
+  private final String adapter;
+
   /**
    * @param mode the mode: {@code report} logs each distinct finding once
    */
   public Findings(Mode mode) {
+    this(mode, "none");
+  }
+
+  /**
+   * @param mode the mode: {@code report} logs each distinct finding once
+   * @param adapter the adapter's tag on the meters ({@code servlet}, {@code jaxrs})
+   */
+  public Findings(Mode mode, String adapter) {
     this.mode = mode;
+    this.adapter = adapter;
   }
 
   /**
@@ -39,6 +50,7 @@ public final class Findings implements FindingsMXBean {
    */
   public void record(Finding f) {
     total.incrementAndGet();
+    Meters.count(f, mode, adapter);
     String key = f.rule() + " " + f.method() + " " + f.path() + ": " + f.what();
     LongAdder count = counts.get(key);
     boolean first = false;

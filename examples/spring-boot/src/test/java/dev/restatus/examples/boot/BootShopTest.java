@@ -55,6 +55,20 @@ class BootShopTest {
   }
 
   @Test
+  void theFixesShowAsMicrometerMeters() throws Exception {
+    assertThat(send("GET", "/admin/users").statusCode()).isEqualTo(404);
+    HttpResponse<String> meter =
+        send("GET", "/actuator/metrics/restatus.findings?tag=rule:conceal-forbidden");
+    assertThat(meter.statusCode()).isEqualTo(200);
+    assertThat(meter.body())
+        .contains("\"name\":\"restatus.findings\"")
+        .contains("\"tag\":\"action\"")
+        .contains("\"fixed\"")
+        .doesNotContain("/admin");
+    assertThat(meter.body()).containsPattern("\"statistic\":\"COUNT\",\"value\":[1-9]");
+  }
+
+  @Test
   void theSettingsOfApplicationPropertiesHold() throws Exception {
     assertThat(send("GET", "/orders/0").statusCode()).isEqualTo(400);
     HttpResponse<String> admin = send("GET", "/admin/users");
