@@ -219,6 +219,14 @@ public final class RestatusConfig {
   public static final String DEFER_STORE = "restatus.defer.store";
 
   /**
+   * {@code restatus.contract-path}: a path from the application root, default none (off). A GET
+   * there answers with the API's status-code table written from these settings ({@link
+   * ContractTable}): JSON for {@code Accept: application/json}, HTML for {@code text/html}, else
+   * Markdown. Read-only; it shows which paths are concealed, so expose it only where that is fine.
+   */
+  public static final String CONTRACT_PATH = "restatus.contract-path";
+
+  /**
    * {@code restatus.renderer}: class name of a {@link ProblemRenderer} with a public no-argument
    * constructor; default {@link JsonProblemRenderer}. With the default, a client that prefers XML
    * to JSON gets {@link XmlProblemRenderer}'s {@code application/problem+xml}; a renderer of its
@@ -588,6 +596,14 @@ public final class RestatusConfig {
         .apply(
             new dev.restatus.core.operation.OperationStore.Bounds(
                 deferMaxOperations(), deferMaxBytes(), deferTtl()));
+  }
+
+  /**
+   * @return {@value #CONTRACT_PATH}: where the status-code table is served, or {@code ""} for
+   *     nowhere
+   */
+  public String contractPath() {
+    return get(Keys.CONTRACT_PATH_KEY);
   }
 
   /**

@@ -104,6 +104,11 @@ public abstract class JerseyStackContract {
   }
 
   @Test
+  void theStatusCodeTableIsServedFromTheLiveSettings() throws Exception {
+    app().checkContractTable();
+  }
+
+  @Test
   void aBatchAnswers207WithAProblemPerFailedItem() throws Exception {
     app().checkMultiStatus();
   }

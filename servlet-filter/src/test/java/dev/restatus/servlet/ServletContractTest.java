@@ -105,6 +105,11 @@ abstract class ServletContractTest {
   }
 
   @Test
+  void theStatusCodeTableIsServedFromTheLiveSettings() throws Exception {
+    app.checkContractTable();
+  }
+
+  @Test
   void aBatchAnswers207WithAProblemPerFailedItem() throws Exception {
     app.checkMultiStatus();
   }

@@ -481,6 +481,30 @@ public final class ScenarioRunner {
     assertThat(problemOf(garbage).has("traceId")).isFalse();
   }
 
+  /**
+   * {@code restatus.contract-path}: the status-code table of these settings, Markdown by default,
+   * JSON or HTML by {@code Accept}; read-only.
+   */
+  public void checkContractTable() throws Exception {
+    HttpResponse<byte[]> md = send("GET", "/restatus/contract");
+    assertThat(md.statusCode()).isEqualTo(200);
+    assertThat(md.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/markdown");
+    assertThat(new String(md.body(), StandardCharsets.UTF_8))
+        .startsWith("| status | meaning | when | headers | body |")
+        .contains("| 410 | Gone | any method on `/retired/**`, `/old/gone/**` |")
+        .contains("| 202 | Accepted |");
+    HttpResponse<byte[]> json = send("GET", "/restatus/contract", "Accept", "application/json");
+    assertThat(json.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
+    assertThat(JSON.readTree(json.body()).get("statuses").findValuesAsText("status"))
+        .contains("428", "503");
+    HttpResponse<byte[]> html = send("GET", "/restatus/contract", "Accept", "text/html");
+    assertThat(new String(html.body(), StandardCharsets.UTF_8)).contains("<table>");
+    HttpResponse<byte[]> post = send("POST", "/restatus/contract");
+    assertThat(post.statusCode()).isEqualTo(405);
+    assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD");
+  }
+
   /** A Location (absolute, or from the host root) as a path below this runner's base. */
   private String below(String location) {
     return URI.create(location).getPath().substring(URI.create(base).getPath().length());

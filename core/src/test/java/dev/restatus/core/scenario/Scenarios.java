@@ -104,6 +104,7 @@ public final class Scenarios {
           Map.entry("restatus.defer./slow/**", "400ms"),
           Map.entry("restatus.defer./slow-fail/**", "400ms"),
           Map.entry("restatus.defer./slow-x/**", "400ms"),
+          Map.entry("restatus.contract-path", "/restatus/contract"),
           Map.entry("restatus.etag", "/generated/**"),
           Map.entry("restatus.etag.max-buffer", Integer.toString(ETAG_BUFFER)));
 

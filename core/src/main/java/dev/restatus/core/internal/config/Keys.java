@@ -7,6 +7,7 @@ import static dev.restatus.core.RestatusConfig.CLIENT_ERROR_DETAILS;
 import static dev.restatus.core.RestatusConfig.CONCEAL_FORBIDDEN;
 import static dev.restatus.core.RestatusConfig.CONCEAL_SAFE_HEADERS;
 import static dev.restatus.core.RestatusConfig.CONSUMES_PREFIX;
+import static dev.restatus.core.RestatusConfig.CONTRACT_PATH;
 import static dev.restatus.core.RestatusConfig.DEFER_MAX_BYTES;
 import static dev.restatus.core.RestatusConfig.DEFER_MAX_OPERATIONS;
 import static dev.restatus.core.RestatusConfig.DEFER_MAX_RESULT;
@@ -393,6 +394,16 @@ public final class Keys {
                   + " load balancer needs one every instance shares",
               Parsers::parseStore);
 
+  /** {@link dev.restatus.core.RestatusConfig#CONTRACT_PATH}. */
+  public static final Key<String> CONTRACT_PATH_KEY =
+      new Key<>(
+          CONTRACT_PATH,
+          "path",
+          "",
+          "a GET there answers with the API's status-code table written from these settings"
+              + " (JSON, HTML or Markdown by `Accept`); off when empty",
+          (s, l) -> Parsers.parsePathOrNothing(s));
+
   /** Every declaration, in the README's order. */
   public static final List<Declared> ALL =
       List.of(
@@ -428,7 +439,8 @@ public final class Keys {
           DEFER_TTL_KEY,
           DEFER_MAX_OPERATIONS_KEY,
           DEFER_MAX_BYTES_KEY,
-          DEFER_STORE_KEY);
+          DEFER_STORE_KEY,
+          CONTRACT_PATH_KEY);
 
   /**
    * @return the single-valued keys

@@ -329,4 +329,21 @@ public final class Parsers {
               + ")");
     }
   }
+
+  private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
+
+  /** Parses a path or nothing; a bad value fails naming key, value, source and what is allowed. */
+  public static String parsePathOrNothing(Setting s) {
+    if (s.value().isEmpty()) {
+      return "";
+    }
+    if (!PATH.matcher(s.value()).matches()
+        || s.value().contains("/../")
+        || s.value().contains("/./")) {
+      throw s.fail(
+          "a path from the application root made of letters, digits and . _ ~ - (such as"
+              + " /restatus/contract), or nothing");
+    }
+    return s.value();
+  }
 }

@@ -200,7 +200,13 @@ public final class Engine {
    */
   public Optional<dev.restatus.core.operation.CapturedResponse> onMonitor(
       RequestView request, java.util.function.Supplier<String> owner) {
-    if (config.mode() != Mode.ENFORCE || !monitor.covers(request.path())) {
+    if (config.mode() != Mode.ENFORCE) {
+      return Optional.empty();
+    }
+    if (!config.contractPath().isEmpty() && config.contractPath().equals(request.path())) {
+      return Optional.of(contract(request));
+    }
+    if (!monitor.covers(request.path())) {
       return Optional.empty();
     }
     return Optional.of(monitor.answer(request, owner.get()));
@@ -211,6 +217,36 @@ public final class Engine {
    */
   public static String owner(String authorization, String session) {
     return Monitor.owner(authorization, session);
+  }
+
+  /** The status-code table at {@code restatus.contract-path}, in the format {@code Accept} asks. */
+  private dev.restatus.core.operation.CapturedResponse contract(RequestView request) {
+    String method = request.method();
+    if (!"GET".equals(method) && !"HEAD".equals(method)) {
+      Problem p = problems.generate(405, null);
+      Map<String, List<String>> h = new java.util.LinkedHashMap<>();
+      h.put("Allow", List.of("GET, HEAD"));
+      h.put("Content-Type", List.of(config.renderer().contentType()));
+      h.put(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p)));
+      return new dev.restatus.core.operation.CapturedResponse(405, h, config.renderer().render(p));
+    }
+    dev.restatus.core.ContractTable table = dev.restatus.core.ContractTable.of(config);
+    String accept = request.header("Accept");
+    String type;
+    String text;
+    if (accept != null && accept.contains("application/json")) {
+      type = "application/json";
+      text = table.json();
+    } else if (accept != null && accept.contains("text/html")) {
+      type = "text/html;charset=utf-8";
+      text = table.html();
+    } else {
+      type = "text/markdown;charset=utf-8";
+      text = table.markdown();
+    }
+    return dev.restatus.core.operation.CapturedResponse.of(
+            200, type, text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .with("Vary", "Accept");
   }
 
   /** The canonical not-found, as a concealed path answers it. */
