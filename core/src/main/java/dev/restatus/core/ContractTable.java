@@ -74,7 +74,7 @@ public final class ContractTable {
           "status document `{\"id\",\"status\":\"running\",\"monitor\",\"started\"}`");
       add(
           303,
-          "the monitor (`" + c.deferMonitorPath() + "<id>`) of a finished operation",
+          "the monitor (" + code(c.deferMonitorPath() + "<id>") + ") of a finished operation",
           List.of("`Location` (`<id>/result`)"),
           "status document with `finished` and `result`");
     } else {
@@ -88,17 +88,16 @@ public final class ContractTable {
         207,
         "a batch endpoint returning a `MultiStatus`",
         List.of(),
-        "`{\"results\":[{\"id\",\"status\",\"body\"|\"problem\"}]}`, a problem for every 4xx and 5xx item");
+        "`{\"results\":[{\"id\",\"status\",\"body\"\\|\"problem\"}]}`, a problem for every 4xx and 5xx item");
     c.moved()
         .forEach(
             (pattern, target) ->
                 add(
                     301,
-                    "GET or HEAD on `"
-                        + pattern
-                        + "` (308 for other methods): moved to `"
-                        + target
-                        + "`",
+                    "GET or HEAD on "
+                        + code(pattern.toString())
+                        + " (308 for other methods): moved to "
+                        + code(target),
                     List.of("`Location`"),
                     errorBody));
     if (!c.moved().isEmpty()) {
@@ -121,7 +120,8 @@ public final class ContractTable {
     add(
         401,
         "the application requires authentication",
-        List.of("`WWW-Authenticate` (`" + c.authenticate() + "` when the application sends none)"),
+        List.of(
+            "`WWW-Authenticate` (" + code(c.authenticate()) + " when the application sends none)"),
         errorBody);
     if (c.concealForbidden().isEmpty()) {
       add(403, "the application refuses the request", List.of(), errorBody);
@@ -135,7 +135,8 @@ public final class ContractTable {
           errorBody);
       add(
           404,
-          "every 403, 404, 405, 406, 415 and `OPTIONS` on "
+          "every 403, 404 and 405 (and the application's own 406, 415 and 501) and every"
+              + " `OPTIONS` on "
               + patterns(c.concealForbidden())
               + ": one canonical not-found, the same whether the resource exists or not",
           List.of(),
@@ -145,7 +146,7 @@ public final class ContractTable {
     if (!c.defer().isEmpty()) {
       add(
           404,
-          "an unknown, expired or foreign operation id under `" + c.deferMonitorPath() + "`",
+          "an unknown, expired or foreign operation id under " + code(c.deferMonitorPath()),
           List.of(),
           "the canonical not-found");
     }
@@ -163,7 +164,7 @@ public final class ContractTable {
             (pattern, types) ->
                 add(
                     406,
-                    "an `Accept` excluding " + String.join(", ", types) + " on `" + pattern + "`",
+                    "an `Accept` excluding " + codes(types) + " on " + code(pattern.toString()),
                     List.of("`Vary: Accept`"),
                     errorBody + " with `available`"));
     add(409, "the application reports a conflict", List.of(), errorBody);
@@ -181,10 +182,9 @@ public final class ContractTable {
                 add(
                     415,
                     "a POST, PUT or PATCH body that is not "
-                        + String.join(", ", types)
-                        + " on `"
-                        + pattern
-                        + "`",
+                        + codes(types)
+                        + " on "
+                        + code(pattern.toString()),
                     List.of("`Accept-Post` / `Accept-Patch`"),
                     errorBody + " with `accepted`"));
     add(
@@ -213,7 +213,9 @@ public final class ContractTable {
         errorBody + ", a generic `detail`");
     add(
         501,
-        "a method outside " + String.join(", ", new java.util.TreeSet<>(c.methods())),
+        "a method outside "
+            + codes(new java.util.TreeSet<>(c.methods()))
+            + " (a container may refuse one itself first, as Tomcat answers TRACE with 405)",
         List.of(),
         errorBody);
     add(
@@ -227,7 +229,7 @@ public final class ContractTable {
     c.exceptionStatuses()
         .forEach(
             (type, status) ->
-                add(status, "`" + type + "` (or a subclass) is thrown", List.of(), errorBody));
+                add(status, code(type) + " (or a subclass) is thrown", List.of(), errorBody));
   }
 
   private void add(int status, String when, List<String> headers, String body) {
@@ -244,7 +246,19 @@ public final class ContractTable {
   }
 
   private static String patterns(Collection<PathPattern> patterns) {
-    return patterns.stream().map(p -> "`" + p + "`").collect(Collectors.joining(", "));
+    return patterns.stream().map(p -> code(p.toString())).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * A configured value as a Markdown code span: a backtick in it cannot end the span, a pipe cannot
+   * end the table cell, and in a code span nothing is taken for HTML.
+   */
+  private static String code(String value) {
+    return "`" + value.replace("`", "'").replace("|", "\\|") + "`";
+  }
+
+  private static String codes(Collection<String> values) {
+    return values.stream().map(ContractTable::code).collect(Collectors.joining(", "));
   }
 
   private static String duration(java.time.Duration d) {
@@ -278,7 +292,7 @@ public final class ContractTable {
           .append(r.body)
           .append(" |\n");
     }
-    return b.toString().replace("\"|\"", "\"\\|\"") + "\n" + PROBLEM_NOTE + "\n";
+    return b + "\n" + PROBLEM_NOTE + "\n";
   }
 
   /**
@@ -312,6 +326,7 @@ public final class ContractTable {
   private static String html(String markdown) {
     String escaped =
         markdown
+            .replace("\\|", "|")
             .replace("&", "&amp;")
             .replace("<", "&lt;")
             .replace(">", "&gt;")
@@ -343,16 +358,21 @@ public final class ContractTable {
       n.put("status", r.status);
       n.put("title", StatusCatalog.title(r.status));
       ArrayNode when = n.putArray("when");
-      r.when.forEach(when::add);
+      r.when.forEach(w -> when.add(plain(w)));
       ArrayNode headers = n.putArray("headers");
-      r.headers.forEach(headers::add);
-      n.put("body", r.body);
+      r.headers.forEach(h -> headers.add(plain(h)));
+      n.put("body", plain(r.body));
     }
     try {
       return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Markdown text as plain text: no code-span backticks, no escaped pipes. */
+  private static String plain(String markdown) {
+    return markdown.replace("\\|", "|").replace("`", "");
   }
 
   /**
@@ -376,13 +396,14 @@ public final class ContractTable {
   }
 
   /**
-   * Prints the table: {@code --config <restatus.properties>} (default: the built-in defaults),
-   * {@code --format markdown|html|json} (default markdown).
+   * Prints the table: {@code --config <file>} (a {@code restatus.properties}, or an {@code
+   * application.properties} whose other keys are ignored; default: the built-in defaults), {@code
+   * --format markdown|html|json} (default markdown). A bad setting, format or file is a message on
+   * standard error and exit status 2.
    *
    * @param args the options
-   * @throws IOException if the settings file cannot be read
    */
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) {
     String config = null;
     String format = "markdown";
     for (int i = 0; i < args.length; i++) {
@@ -402,8 +423,18 @@ public final class ContractTable {
       Properties p = new Properties();
       try (InputStream in = Files.newInputStream(Path.of(config))) {
         p.load(in);
+      } catch (IOException e) {
+        System.err.println("cannot read " + config + ": " + e);
+        System.exit(2);
+        return;
       }
-      p.forEach((k, v) -> settings.put(String.valueOf(k), String.valueOf(v)));
+      // an application.properties may hold other keys too: only restatus.* ones are settings
+      p.forEach(
+          (k, v) -> {
+            if (String.valueOf(k).startsWith(RestatusConfig.PREFIX)) {
+              settings.put(String.valueOf(k), String.valueOf(v));
+            }
+          });
     }
     String table;
     try {

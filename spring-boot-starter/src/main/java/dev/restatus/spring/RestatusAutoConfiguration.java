@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -49,9 +50,49 @@ public class RestatusAutoConfiguration {
   @Bean
   @ConditionalOnMissingFilterBean(RestatusFilter.class)
   public FilterRegistrationBean<RestatusFilter> restatusFilter(Environment environment) {
-    RestatusFilter filter =
+    return registration(
         new RestatusFilter(
-            RestatusConfig.load(restatusProperties(environment), "Spring Boot environment"));
+            RestatusConfig.load(restatusProperties(environment), "Spring Boot environment")));
+  }
+
+  /**
+   * A {@code RestatusFilter} bean of the application's own, without a registration: Boot would map
+   * it for {@code REQUEST} dispatches only, at no particular order, and with none of the
+   * environment's settings. It gets the same registration as the starter's filter, with the
+   * environment's {@code restatus.*} settings as its init-params (a filter built with a {@code
+   * RestatusConfig} of its own keeps that).
+   *
+   * @param filter the application's filter
+   * @param environment Boot's environment
+   * @param beans the application's beans, to look for a registration of its own
+   * @return its registration (disabled when the application registers the filter itself)
+   */
+  @Bean
+  @ConditionalOnBean(RestatusFilter.class)
+  public FilterRegistrationBean<RestatusFilter> restatusFilterOfTheApplication(
+      RestatusFilter filter,
+      Environment environment,
+      org.springframework.beans.factory.ListableBeanFactory beans) {
+    FilterRegistrationBean<RestatusFilter> registration = registration(filter);
+    registration.setInitParameters(restatusProperties(environment));
+    // a registration of the application's own decides: this one then stays out of the way
+    for (String name :
+        beans.getBeanNamesForType(
+            org.springframework.core.ResolvableType.forClassWithGenerics(
+                FilterRegistrationBean.class, RestatusFilter.class),
+            false,
+            false)) {
+      if (!name.equals(APPLICATION_FILTER_REGISTRATION)) {
+        registration.setEnabled(false);
+      }
+    }
+    return registration;
+  }
+
+  /** The name of the registration of an application's bare filter bean. */
+  static final String APPLICATION_FILTER_REGISTRATION = "restatusFilterOfTheApplication";
+
+  private static FilterRegistrationBean<RestatusFilter> registration(RestatusFilter filter) {
     FilterRegistrationBean<RestatusFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName(FILTER_NAME);
     registration.setDispatcherTypes(
@@ -71,39 +112,38 @@ public class RestatusAutoConfiguration {
     if (!(environment instanceof ConfigurableEnvironment env)) {
       return out;
     }
-    Map<String, TreeMap<Integer, String>> lists = new TreeMap<>();
+    // a key comes whole from the first (highest-precedence) source that has it, as a value or as
+    // a list ([0], [1]...), as Boot binds it
     for (PropertySource<?> source : env.getPropertySources()) {
       if (!(source instanceof EnumerablePropertySource<?> names)) {
         continue;
       }
-      // a list comes whole from the first source that has it, as Boot binds lists
-      Map<String, TreeMap<Integer, String>> here = new TreeMap<>();
+      Map<String, String> scalars = new TreeMap<>();
+      Map<String, TreeMap<Integer, String>> lists = new TreeMap<>();
       for (String name : names.getPropertyNames()) {
-        if (!name.startsWith(RestatusConfig.PREFIX) || out.containsKey(unbracketed(name))) {
+        if (!name.startsWith(RestatusConfig.PREFIX)) {
           continue;
         }
+        Object raw = source.getProperty(name);
+        if (raw == null) {
+          continue;
+        }
+        String value = env.resolvePlaceholders(String.valueOf(raw));
         int bracket = name.lastIndexOf('[');
         if (bracket > 0 && name.endsWith("]")) {
-          try {
-            int index = Integer.parseInt(name.substring(bracket + 1, name.length() - 1));
-            Object value = source.getProperty(name);
-            if (value != null) {
-              here.computeIfAbsent(name.substring(0, bracket), k -> new TreeMap<>())
-                  .put(index, env.resolvePlaceholders(String.valueOf(value)));
-            }
+          String inner = name.substring(bracket + 1, name.length() - 1);
+          if (!inner.isEmpty() && inner.chars().allMatch(Character::isDigit)) {
+            lists
+                .computeIfAbsent(name.substring(0, bracket), k -> new TreeMap<>())
+                .put(Integer.parseInt(inner), value);
             continue;
-          } catch (NumberFormatException e) {
-            // not a list index: a map key in brackets, as YAML needs for "[/reports/**]"
           }
         }
-        String value = env.getProperty(name);
-        if (value != null) {
-          out.putIfAbsent(unbracketed(name), value);
-        }
+        scalars.put(unbracketed(name), value);
       }
-      here.forEach(lists::putIfAbsent);
+      scalars.forEach(out::putIfAbsent);
+      lists.forEach((name, values) -> out.putIfAbsent(name, String.join(" ", values.values())));
     }
-    lists.forEach((name, values) -> out.putIfAbsent(name, String.join(" ", values.values())));
     return out;
   }
 

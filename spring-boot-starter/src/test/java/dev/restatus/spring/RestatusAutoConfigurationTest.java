@@ -62,6 +62,21 @@ class RestatusAutoConfigurationTest {
     }
   }
 
+  /** The application with a bare filter bean of its own. */
+  @Configuration(proxyBeanMethods = false)
+  @EnableAutoConfiguration
+  static class OwnFilterBean {
+    @Bean
+    Endpoints endpoints() {
+      return new Endpoints();
+    }
+
+    @Bean
+    RestatusFilter restatus() {
+      return new RestatusFilter();
+    }
+  }
+
   @RestController
   static class Endpoints {
     @GetMapping("/boom")
@@ -190,7 +205,46 @@ class RestatusAutoConfigurationTest {
       assertThat(ctx.getBeansOfType(FilterRegistrationBean.class))
           .containsKey("mine")
           .doesNotContainKey("restatusFilter");
+      FilterRegistrationBean<?> ours =
+          ctx.getBeansOfType(FilterRegistrationBean.class).get("restatusFilterOfTheApplication");
+      assertThat(ours == null || !ours.isEnabled()).as("nothing registered twice").isTrue();
     }
+  }
+
+  @Test
+  void aBareFilterBeanOfTheApplicationIsRegisteredWithTheSettings() throws Exception {
+    try (ConfigurableApplicationContext ctx =
+        start(OwnFilterBean.class, "restatus.conceal-forbidden=/admin/**")) {
+      assertThat(ctx.getBeansOfType(FilterRegistrationBean.class))
+          .containsOnlyKeys("restatusFilterOfTheApplication");
+      FilterRegistrationBean<?> r =
+          ctx.getBean("restatusFilterOfTheApplication", FilterRegistrationBean.class);
+      assertThat(r.getOrder()).isEqualTo(Integer.MIN_VALUE);
+      assertThat(get(ctx, "/admin/users").statusCode()).as("its settings hold").isEqualTo(404);
+    }
+  }
+
+  @Test
+  void aValueFromAHigherSourceWinsOverAListFromALowerOne() {
+    try (ConfigurableApplicationContext ctx =
+        new SpringApplicationBuilder(App.class)
+            .web(WebApplicationType.SERVLET)
+            .bannerMode(Banner.Mode.OFF)
+            .logStartupInfo(false)
+            .properties(Map.of("server.port", "0", "server.address", "127.0.0.1"))
+            .run("--spring.profiles.active=yaml", "--restatus.conceal-forbidden=/only/**")) {
+      assertThat(RestatusAutoConfiguration.restatusProperties(ctx.getEnvironment()))
+          .containsEntry("restatus.conceal-forbidden", "/only/**");
+    }
+  }
+
+  @Test
+  void aBadSettingIsBootsShortStartUpReport() {
+    RestatusConfigFailureAnalyzer analyzer = new RestatusConfigFailureAnalyzer();
+    Throwable failure =
+        new IllegalStateException(
+            new dev.restatus.core.ConfigException("Bad setting restatus.mode = \"x\""));
+    assertThat(analyzer.analyze(failure).getDescription()).contains("restatus.mode");
   }
 
   @Test

@@ -231,13 +231,28 @@ public final class Engine {
       return new dev.restatus.core.operation.CapturedResponse(405, h, config.renderer().render(p));
     }
     dev.restatus.core.ContractTable table = dev.restatus.core.ContractTable.of(config);
+    // the format the client weights highest (RFC 9110 q-values); Markdown on a tie or without
+    int markdown = 1;
+    int json = 0;
+    int html = 0;
     String accept = request.header("Accept");
+    if (accept != null) {
+      try {
+        List<dev.restatus.core.internal.http.MediaRange> ranges =
+            dev.restatus.core.internal.http.MediaRange.parseAccept(accept);
+        markdown = weight(ranges, "text/markdown");
+        json = weight(ranges, "application/json");
+        html = weight(ranges, "text/html");
+      } catch (IllegalArgumentException e) {
+        // a malformed Accept: the default
+      }
+    }
     String type;
     String text;
-    if (accept != null && accept.contains("application/json")) {
+    if (json > markdown && json >= html) {
       type = "application/json";
       text = table.json();
-    } else if (accept != null && accept.contains("text/html")) {
+    } else if (html > markdown && html > json) {
       type = "text/html;charset=utf-8";
       text = table.html();
     } else {
@@ -247,6 +262,11 @@ public final class Engine {
     return dev.restatus.core.operation.CapturedResponse.of(
             200, type, text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .with("Vary", "Accept");
+  }
+
+  private static int weight(List<dev.restatus.core.internal.http.MediaRange> ranges, String type) {
+    return dev.restatus.core.internal.http.MediaRange.weightOf(
+        ranges, dev.restatus.core.internal.http.MediaRange.parseContentType(type));
   }
 
   /** The canonical not-found, as a concealed path answers it. */
@@ -270,7 +290,21 @@ public final class Engine {
    * @return status, headers and problem
    */
   public Failure onException(RequestView request, Throwable thrown) {
-    return negotiated(request, exceptions.apply(request, thrown));
+    return counted(request, negotiated(request, exceptions.apply(request, thrown)));
+  }
+
+  /** An exception answered with a problem counts on the meters as a fix (no log, no JMX key). */
+  private Failure counted(RequestView request, Failure f) {
+    if (config.mode() == Mode.ENFORCE) {
+      findings.meter(
+          new Finding(
+              "exception",
+              "uncaught exception answered with a problem",
+              request.method(),
+              request.path(),
+              f.status()));
+    }
+    return f;
   }
 
   /**
@@ -285,7 +319,7 @@ public final class Engine {
    * @return status, the error id header and problem
    */
   public Failure onException(RequestView request, Throwable thrown, int status) {
-    return negotiated(request, exceptions.apply(request, thrown, status));
+    return counted(request, negotiated(request, exceptions.apply(request, thrown, status)));
   }
 
   /**
@@ -618,7 +652,8 @@ public final class Engine {
               "exception",
               "uncaught exception left to the container",
               request.method(),
-              request.path()));
+              request.path(),
+              500));
     }
   }
 

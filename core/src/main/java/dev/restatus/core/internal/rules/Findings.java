@@ -46,6 +46,16 @@ public final class Findings implements FindingsMXBean {
   }
 
   /**
+   * Counts a finding on the meters only (an exception answered in {@code enforce} mode: a fix, but
+   * not a violation to log or keep in JMX).
+   *
+   * @param f the finding
+   */
+  public void meter(Finding f) {
+    Meters.count(f, mode, adapter);
+  }
+
+  /**
    * @param f a finding to count (and log)
    */
   public void record(Finding f) {
