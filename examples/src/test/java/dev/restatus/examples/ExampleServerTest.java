@@ -365,6 +365,20 @@ class ExampleServerTest {
   }
 
   @Test
+  void theLegacyAppServesItsStatusCodeTable() throws Exception {
+    HttpResponse<String> r = send("GET", "/legacy/restatus/contract");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(type(r)).startsWith("text/markdown");
+    String readme =
+        java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md")).replace("\r", "");
+    String table =
+        readme.substring(
+            readme.indexOf("<!-- contract:start -->\n") + "<!-- contract:start -->\n".length(),
+            readme.indexOf("<!-- contract:end -->"));
+    assertThat(r.body()).as("the README's copy").isEqualTo(table);
+  }
+
+  @Test
   void theBatchAnswers207WithAProblemForEachFailedItem() throws Exception {
     HttpResponse<String> r =
         client.send(

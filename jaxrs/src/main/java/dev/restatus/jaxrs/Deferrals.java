@@ -82,13 +82,12 @@ final class Deferrals {
    */
   Optional<Response> defer(ContainerRequestContext req, JaxrsRequestView view)
       throws InterruptedException {
-    if (req.getProperty(COPY) != null || behindServletFilter(req)) {
+    Optional<Duration> after = engine.deferAfter(view);
+    if (after.isEmpty() || req.getProperty(COPY) != null || behindServletFilter(req)) {
       return Optional.empty();
     }
-    Optional<Duration> after = engine.deferAfter(view);
     ApplicationHandler h = handler.get();
-    if (after.isEmpty()
-        || h == null
+    if (h == null
         || !(req instanceof ContainerRequest original)
         || "OPTIONS".equals(req.getMethod())) {
       return Optional.empty();
