@@ -79,8 +79,6 @@ public final class Accepted {
    */
   public static Response response(Operation operation) {
     CapturedResponse r = operation.accepted();
-    Response.ResponseBuilder b = Response.status(r.status());
-    r.headers().forEach((n, values) -> values.forEach(v -> b.header(n, v)));
-    return b.entity(r.body()).build();
+    return Deferrals.builder(r.status(), r.headers()).entity(r.body()).build();
   }
 }

@@ -152,13 +152,22 @@ final class Deferrals {
 
   private static Response answered(ContainerRequestContext req, CapturedResponse r) {
     req.setProperty(ANSWERED, Boolean.TRUE);
-    Response.ResponseBuilder b = Response.status(r.status());
-    for (Map.Entry<String, List<String>> e : r.headers().entrySet()) {
-      if (!e.getKey().equalsIgnoreCase("Content-Length")) {
-        e.getValue().forEach(v -> b.header(e.getKey(), v));
-      }
-    }
-    return b.entity(r.body()).build();
+    return builder(r.status(), r.headers()).entity(r.body()).build();
+  }
+
+  /**
+   * A response with a status and headers Restatus holds (a monitor's answer, a 202, a deferred
+   * copy's response); its {@code Content-Length} is Jersey's to set for the entity it writes.
+   */
+  static Response.ResponseBuilder builder(int status, Map<String, List<String>> headers) {
+    Response.ResponseBuilder b = Response.status(status);
+    headers.forEach(
+        (name, values) -> {
+          if (!name.equalsIgnoreCase("Content-Length")) {
+            values.forEach(v -> b.header(name, v));
+          }
+        });
+    return b;
   }
 
   /**

@@ -108,14 +108,7 @@ final class DeferredExchange implements ContainerResponseWriter {
   }
 
   private Response.ResponseBuilder builder() {
-    Response.ResponseBuilder b = Response.status(status);
-    headers.forEach(
-        (n, values) -> {
-          if (!n.equalsIgnoreCase("Content-Length")) {
-            values.forEach(v -> b.header(n, v));
-          }
-        });
-    return b;
+    return Deferrals.builder(status, headers);
   }
 
   private CapturedResponse captured() {

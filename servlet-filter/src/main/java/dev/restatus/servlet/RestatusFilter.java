@@ -165,13 +165,7 @@ public class RestatusFilter implements Filter {
     // An OPTIONS request needs no async or dispatcher bookkeeping, and Tomcat's HttpServlet lists
     // TRACE in its Allow unless it sees its own request object: pass that one on, as bare.
     HttpServletRequest forChain =
-        "OPTIONS".equals(request.getMethod())
-            ? request
-            : new RestatusRequest(
-                request,
-                wrapper,
-                t -> engine.onException(view, t),
-                t -> engine.onUnanswered(view, t));
+        "OPTIONS".equals(request.getMethod()) ? request : wrap(request, wrapper, view);
     run(request, wrapper, forChain, chain);
   }
 
@@ -191,14 +185,7 @@ public class RestatusFilter implements Filter {
     DeferredResponse capture =
         new DeferredResponse(response, engine.config().deferMaxResult(), request.getRequestURI());
     RestatusResponse wrapper = new RestatusResponse(capture, view, engine, null, errorPages);
-    HttpServletRequest forChain =
-        new DeferredRequest(
-            new RestatusRequest(
-                request,
-                wrapper,
-                t -> engine.onException(view, t),
-                t -> engine.onUnanswered(view, t)),
-            capture);
+    HttpServletRequest forChain = new DeferredRequest(wrap(request, wrapper, view), capture);
     String owner = Accepted.owner(request);
     long retryAfter = Math.max(1, (after.toMillis() + 999) / 1000);
     boolean head = "HEAD".equals(request.getMethod());
@@ -292,6 +279,13 @@ public class RestatusFilter implements Filter {
       timers = t;
     }
     return timers;
+  }
+
+  /** The request as the chain sees it: asynchronous work and dispatches go through Restatus. */
+  private RestatusRequest wrap(
+      HttpServletRequest request, RestatusResponse wrapper, ServletRequestView view) {
+    return new RestatusRequest(
+        request, wrapper, t -> engine.onException(view, t), t -> engine.onUnanswered(view, t));
   }
 
   private void run(

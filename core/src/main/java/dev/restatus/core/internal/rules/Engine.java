@@ -43,6 +43,10 @@ public final class Engine {
   private final ProblemRenderer xml = new XmlProblemRenderer();
 
   private final Monitor monitor;
+
+  /** {@code restatus.contract-path}, or {@code null}: looked at on every request. */
+  private final String contractPath;
+
   private final java.util.Set<String> safeHeaders;
 
   /**
@@ -113,6 +117,7 @@ public final class Engine {
                 + "\"), which Restatus answers itself; allowed: patterns outside the monitor path");
       }
     }
+    this.contractPath = config.contractPath().isEmpty() ? null : config.contractPath();
     this.safeHeaders = ConcealForbiddenRule.lowerCase(config.concealSafeHeaders());
     this.monitor =
         new Monitor(
@@ -203,7 +208,7 @@ public final class Engine {
     if (config.mode() != Mode.ENFORCE) {
       return Optional.empty();
     }
-    if (!config.contractPath().isEmpty() && config.contractPath().equals(request.path())) {
+    if (contractPath != null && contractPath.equals(request.path())) {
       return Optional.of(contract(request));
     }
     if (!monitor.covers(request.path())) {
@@ -223,12 +228,7 @@ public final class Engine {
   private dev.restatus.core.operation.CapturedResponse contract(RequestView request) {
     String method = request.method();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
-      Problem p = problems.generate(405, null);
-      Map<String, List<String>> h = new java.util.LinkedHashMap<>();
-      h.put("Allow", List.of("GET, HEAD"));
-      h.put("Content-Type", List.of(config.renderer().contentType()));
-      h.put(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p)));
-      return new dev.restatus.core.operation.CapturedResponse(405, h, config.renderer().render(p));
+      return Monitor.onlyGetAndHead(problems, config.renderer());
     }
     dev.restatus.core.ContractTable table = dev.restatus.core.ContractTable.of(config);
     // the format the client weights highest (RFC 9110 q-values); Markdown on a tie or without

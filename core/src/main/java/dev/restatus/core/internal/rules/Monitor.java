@@ -147,12 +147,7 @@ final class Monitor {
     StoredOperation op = found.get();
     String method = request.method();
     if (!"GET".equals(method) && !"HEAD".equals(method)) {
-      Problem p = problems.generate(405, null);
-      Map<String, List<String>> h = new LinkedHashMap<>();
-      h.put("Allow", List.of("GET, HEAD"));
-      h.put("Content-Type", List.of(renderer.contentType()));
-      h.put(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p)));
-      return new CapturedResponse(405, h, renderer.render(p));
+      return onlyGetAndHead(problems, renderer);
     }
     String self = request.root() + monitorPath + id;
     if (!op.isDone()) {
@@ -168,6 +163,16 @@ final class Monitor {
     CapturedResponse r = op.result();
     // the result is one client's: no shared cache keeps it unless the application said so
     return r.header("Cache-Control") == null ? r.with("Cache-Control", "no-store") : r;
+  }
+
+  /** The 405 of Restatus's own read-only resources (the monitor, the status-code table). */
+  static CapturedResponse onlyGetAndHead(Problems problems, ProblemRenderer renderer) {
+    Problem p = problems.generate(405, null);
+    Map<String, List<String>> h = new LinkedHashMap<>();
+    h.put("Allow", List.of("GET, HEAD"));
+    h.put("Content-Type", List.of(renderer.contentType()));
+    h.put(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p)));
+    return new CapturedResponse(405, h, renderer.render(p));
   }
 
   private static boolean sameOwner(String expected, String given) {
@@ -300,10 +305,7 @@ final class Monitor {
                 + " bytes) of operation "
                 + started.id()
                 + " does not fit in restatus.defer.max-bytes");
-        CapturedResponse lost =
-            rendered(
-                new Failure(
-                    500, Map.of(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p))), p));
+        CapturedResponse lost = rendered(new Failure(500, Map.of(), p));
         if (Monitor.this.store.finish(started.finish(clock.instant(), lost))) {
           return;
         }
@@ -332,8 +334,7 @@ final class Monitor {
                 + r.bodyLength()
                 + " bytes) is longer than restatus.defer.max-result="
                 + maxResult);
-        return rendered(
-            new Failure(500, Map.of(Restatus.ERROR_ID_HEADER, List.of(Problems.errorId(p))), p));
+        return rendered(new Failure(500, Map.of(), p));
       }
       if (r.status() < 400 || ruled) {
         return r;
