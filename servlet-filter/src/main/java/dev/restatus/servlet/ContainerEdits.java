@@ -51,6 +51,9 @@ final class ContainerEdits {
    * @param headers names and their values
    */
   static void setHeaders(HttpServletResponse real, Map<String, List<String>> headers) {
+    if (headers.isEmpty()) {
+      return; // a kept response: no iterator
+    }
     for (Map.Entry<String, List<String>> h : headers.entrySet()) {
       // setHeader replaces every value; setHeader(name, null) removes nothing in Tomcat 10.1
       List<String> values = h.getValue();
@@ -73,6 +76,9 @@ final class ContainerEdits {
    * @return whether the response was started over (its writer and stream must be obtained again)
    */
   static boolean removeHeaders(HttpServletResponse real, List<String> names) {
+    if (names.isEmpty()) {
+      return false;
+    }
     boolean stuck = false;
     for (String name : names) {
       if (name.equalsIgnoreCase("Content-Length")) {

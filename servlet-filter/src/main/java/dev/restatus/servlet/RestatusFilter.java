@@ -284,8 +284,7 @@ public class RestatusFilter implements Filter {
   /** The request as the chain sees it: asynchronous work and dispatches go through Restatus. */
   private RestatusRequest wrap(
       HttpServletRequest request, RestatusResponse wrapper, ServletRequestView view) {
-    return new RestatusRequest(
-        request, wrapper, t -> engine.onException(view, t), t -> engine.onUnanswered(view, t));
+    return new RestatusRequest(request, wrapper, engine, view);
   }
 
   private void run(

@@ -1,6 +1,7 @@
 package dev.restatus.servlet;
 
-import dev.restatus.core.adapter.Failure;
+import dev.restatus.core.adapter.RequestView;
+import dev.restatus.core.adapter.Restatus;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -16,8 +17,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Makes asynchronous requests go through Restatus too: {@code startAsync()} is started with this
@@ -32,23 +31,21 @@ import java.util.function.Function;
 final class RestatusRequest extends HttpServletRequestWrapper {
 
   private final RestatusResponse response;
-  private final Function<Throwable, Failure> failures;
-  private final Consumer<Throwable> unanswered;
+  private final Restatus engine;
+  private final RequestView view;
   private Completing async;
 
   /**
-   * @param failures maps an exception of an asynchronous task to the failure to send
-   * @param unanswered told of a failure left to the container ({@code report} mode)
+   * @param engine maps an exception of an asynchronous task to the failure to send, and is told of
+   *     a failure left to the container ({@code report} mode)
+   * @param view the request as the rules see it
    */
   RestatusRequest(
-      HttpServletRequest request,
-      RestatusResponse response,
-      Function<Throwable, Failure> failures,
-      Consumer<Throwable> unanswered) {
+      HttpServletRequest request, RestatusResponse response, Restatus engine, RequestView view) {
     super(request);
     this.response = response;
-    this.failures = failures;
-    this.unanswered = unanswered;
+    this.engine = engine;
+    this.view = view;
   }
 
   @Override
@@ -161,7 +158,7 @@ final class RestatusRequest extends HttpServletRequestWrapper {
       if (response.isEnforcing()) {
         context.fail(t);
       } else {
-        unanswered.accept(t);
+        engine.onUnanswered(view, t);
       }
     }
   }
@@ -265,7 +262,7 @@ final class RestatusRequest extends HttpServletRequestWrapper {
               run.run();
             } catch (RuntimeException | Error t) {
               if (!answered && !response.isEnforcing()) {
-                unanswered.accept(t);
+                engine.onUnanswered(view, t);
               }
               if (answered || !response.isEnforcing() || !fail(t)) {
                 throw t;
@@ -277,7 +274,7 @@ final class RestatusRequest extends HttpServletRequestWrapper {
     /** Answers an exception of an asynchronous task; {@code false} if it is too late to. */
     private boolean fail(Throwable t) {
       try {
-        if (!response.fail(failures.apply(t))) {
+        if (!response.fail(engine.onException(view, t))) {
           return false;
         }
       } catch (IOException e) {

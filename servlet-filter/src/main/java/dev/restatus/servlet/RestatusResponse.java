@@ -96,10 +96,11 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (decision != null) {
       return;
     }
-    decision = engine.onResponse(request, new View(hasBody));
+    View view = new View(hasBody);
+    decision = engine.onResponse(request, view);
     apply(decision);
     if (hasBody && held == null && written == 0 && !isCommittedToContainer()) {
-      int cap = engine.etagBuffer(request, new View(true), decision);
+      int cap = engine.etagBuffer(request, view, decision);
       if (cap > 0) {
         tagging = new HeldBody(cap); // restatus.etag: the body is held for its ETag
       }

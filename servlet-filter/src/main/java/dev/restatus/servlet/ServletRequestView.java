@@ -44,7 +44,12 @@ final class ServletRequestView implements RequestView {
     }
     String servletPath = request.getServletPath();
     String pathInfo = request.getPathInfo();
-    String p = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    String p;
+    if (pathInfo == null) {
+      p = servletPath == null ? "" : servletPath;
+    } else {
+      p = servletPath == null || servletPath.isEmpty() ? pathInfo : servletPath + pathInfo;
+    }
     if (p.isEmpty()) {
       p = stripContext(request, RequestPaths.normalize(request.getRequestURI()));
     }
@@ -84,7 +89,11 @@ final class ServletRequestView implements RequestView {
   @Override
   public String header(String name) {
     // repeated lines of a header are one comma-separated list (RFC 9110 section 5.3), as JAX-RS's
-    // getHeaderString gives them
+    // getHeaderString gives them; most headers asked about are absent, and looking one up costs
+    // less than enumerating its (no) values
+    if (request.getHeader(name) == null) {
+      return null;
+    }
     java.util.Enumeration<String> values = request.getHeaders(name);
     if (values == null || !values.hasMoreElements()) {
       return request.getHeader(name);

@@ -23,6 +23,13 @@ final class AllowRule implements Rule {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return response.status() != 405 && response.header("Allow") == null;
+  }
+
+  @Override
   public void onResponse(Draft d) {
     if (d.status != 405) {
       onlyImplemented(d);

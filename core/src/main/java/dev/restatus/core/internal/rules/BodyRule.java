@@ -31,6 +31,14 @@ final class BodyRule implements Rule {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    int status = response.status();
+    return status != 204 && status != 304 && !StatusCatalog.isError(status);
+  }
+
+  @Override
   public void onResponse(Draft d) {
     ResponseView r = d.response;
     if (d.status == 204 || d.status == 304) {

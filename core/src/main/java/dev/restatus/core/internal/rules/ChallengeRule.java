@@ -10,6 +10,13 @@ final class ChallengeRule implements Rule {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return response.status() != 401;
+  }
+
+  @Override
   public void onResponse(Draft d) {
     if (d.status == 401 && isBlank(d.header("WWW-Authenticate"))) {
       d.found("www-authenticate", "401 without WWW-Authenticate");

@@ -48,8 +48,15 @@ final class ConcealForbiddenRule implements Rule {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return !telling(response.status(), request) || !covers(request.path());
+  }
+
+  @Override
   public void onResponse(Draft d) {
-    if (!telling(d) || !covers(d.request.path())) {
+    if (!telling(d.status, d.request) || !covers(d.request.path())) {
       return;
     }
     if (d.status == 404) {
@@ -71,10 +78,10 @@ final class ConcealForbiddenRule implements Rule {
    * 406, 415, an application's 501, and the 400 {@code HttpServlet} sends on HTTP/1.0 where it
    * would send 405).
    */
-  private static boolean telling(Draft d) {
-    return switch (d.status) {
+  private static boolean telling(int status, dev.restatus.core.adapter.RequestView request) {
+    return switch (status) {
       case 403, 404, 405, 406, 415, 501 -> true;
-      case 400 -> "HTTP/1.0".equals(d.request.protocol());
+      case 400 -> "HTTP/1.0".equals(request.protocol());
       default -> false;
     };
   }

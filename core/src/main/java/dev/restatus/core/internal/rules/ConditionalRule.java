@@ -117,9 +117,21 @@ final class ConditionalRule implements Rule {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    String method = request.method();
+    return response.status() != 200
+        || !(method.equals("GET") || method.equals("HEAD"))
+        || !hasConditions(request);
+  }
+
+  @Override
   public void onResponse(Draft d) {
     String method = d.request.method();
-    if (d.status != 200 || !(method.equals("GET") || method.equals("HEAD")) || !hasConditions(d)) {
+    if (d.status != 200
+        || !(method.equals("GET") || method.equals("HEAD"))
+        || !hasConditions(d.request)) {
       return; // the common case: nothing asked, so no validator is read or parsed
     }
     String etagValue = d.header("ETag");
@@ -153,11 +165,11 @@ final class ConditionalRule implements Rule {
   }
 
   /** Whether a read carries any of the conditional headers of RFC 9110 section 13.1. */
-  private static boolean hasConditions(Draft d) {
-    return d.request.header("If-None-Match") != null
-        || d.request.header("If-Modified-Since") != null
-        || d.request.header("If-Match") != null
-        || d.request.header("If-Unmodified-Since") != null;
+  private static boolean hasConditions(dev.restatus.core.adapter.RequestView request) {
+    return request.header("If-None-Match") != null
+        || request.header("If-Modified-Since") != null
+        || request.header("If-Match") != null
+        || request.header("If-Unmodified-Since") != null;
   }
 
   /**

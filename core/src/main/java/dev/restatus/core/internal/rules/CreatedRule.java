@@ -9,6 +9,13 @@ package dev.restatus.core.internal.rules;
 final class CreatedRule implements Rule {
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return response.status() != 201 && response.status() != 202;
+  }
+
+  @Override
   public void onResponse(Draft d) {
     if (d.status == 201 && d.header("Location") == null) {
       d.found("created-location", "201 without Location");

@@ -35,8 +35,8 @@ final class GeneratedETags {
         || !(decided instanceof Decision.Keep)
         || decided.status() != 200
         || !request.method().equals("GET")
-        || response.header("ETag") != null
-        || !PathPatterns.any(paths, request.path())) {
+        || !PathPatterns.any(paths, request.path())
+        || response.header("ETag") != null) {
       return 0;
     }
     return max;

@@ -44,6 +44,13 @@ final class MaintenanceRule implements Rule, Maintenance, MaintenanceMXBean {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return true; // acts on requests only
+  }
+
+  @Override
   public void onRequest(Draft d) {
     Window w = current();
     if (w == null) {

@@ -35,10 +35,14 @@ final class MediaTypeRule implements Rule {
   private final Map<PathPattern, List<String>> consumes;
   private final Map<PathPattern, List<String>> produces;
 
+  /** The patterns of {@link #produces}, to match without an iterator. */
+  private final List<PathPattern> producing;
+
   /** Both maps ordered longest pattern first. */
   MediaTypeRule(Map<PathPattern, List<String>> consumes, Map<PathPattern, List<String>> produces) {
     this.consumes = consumes;
     this.produces = produces;
+    this.producing = List.copyOf(produces.keySet());
   }
 
   @Override
@@ -84,6 +88,16 @@ final class MediaTypeRule implements Rule {
       d.answer(406, "This resource can only produce " + String.join(", ", available) + ".");
       d.extension("available", available);
     }
+  }
+
+  @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    int status = response.status();
+    return status != 415
+        && status != 406
+        && (status >= 400 || !PathPatterns.any(producing, request.path()));
   }
 
   @Override

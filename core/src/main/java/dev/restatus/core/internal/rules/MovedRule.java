@@ -31,6 +31,13 @@ final class MovedRule implements Rule {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return true; // acts on requests only
+  }
+
+  @Override
   public void onRequest(Draft d) {
     if (entries.isEmpty()) {
       return;

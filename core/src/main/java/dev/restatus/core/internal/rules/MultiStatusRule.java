@@ -49,6 +49,13 @@ final class MultiStatusRule implements Rule {
   private static final ProblemRenderer JSON = new JsonProblemRenderer();
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return response.status() != MultiStatus.STATUS;
+  }
+
+  @Override
   public void onResponse(Draft d) {
     if (d.status != MultiStatus.STATUS || d.response == null || "HEAD".equals(d.request.method())) {
       return;

@@ -17,6 +17,13 @@ final class NotImplementedRule implements Rule {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return true; // acts on requests only
+  }
+
+  @Override
   public void onRequest(Draft d) {
     String method = d.request.method();
     if (!methods.contains(method)) { // case-sensitive (RFC 9110 section 9.1): head is not HEAD

@@ -13,8 +13,8 @@ final class PathPatterns {
    * @return whether any of {@code patterns} matches {@code path}
    */
   static boolean any(List<PathPattern> patterns, String path) {
-    for (PathPattern p : patterns) {
-      if (p.matches(path)) {
+    for (int i = 0; i < patterns.size(); i++) {
+      if (patterns.get(i).matches(path)) {
         return true;
       }
     }
@@ -26,6 +26,9 @@ final class PathPatterns {
    * @return the value of the longest pattern matching {@code path}, or {@code null}
    */
   static <V> V longest(Map<PathPattern, V> byPattern, String path) {
+    if (byPattern.isEmpty()) {
+      return null; // most settings are unused: no iterator for them
+    }
     for (Map.Entry<PathPattern, V> e : byPattern.entrySet()) {
       if (e.getKey().matches(path)) {
         return e.getValue();

@@ -15,6 +15,13 @@ final class RetryAfterRule implements Rule {
   }
 
   @Override
+  public boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return response.status() != 503 && response.status() != 429;
+  }
+
+  @Override
   public void onResponse(Draft d) {
     if (d.status != 503 && d.status != 429) {
       return;

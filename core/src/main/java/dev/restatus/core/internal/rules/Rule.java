@@ -21,4 +21,21 @@ interface Rule {
    * @param draft the response as the rules before this one left it
    */
   default void onResponse(Draft draft) {}
+
+  /**
+   * Whether {@link #onResponse} would leave this response exactly as the application set it and
+   * record nothing, judged on the response itself before any rule ran. When every rule says so, the
+   * engine answers "keep" without a draft, so that a success nothing changes costs no allocation.
+   * The default, {@code false}, is always safe; {@code RuleIdlenessTest} checks each answer of
+   * {@code true} against a full run of the rules.
+   *
+   * @param request the request
+   * @param response the response as the application left it
+   * @return {@code true} only if {@link #onResponse} would do nothing
+   */
+  default boolean idle(
+      dev.restatus.core.adapter.RequestView request,
+      dev.restatus.core.adapter.ResponseView response) {
+    return false;
+  }
 }
