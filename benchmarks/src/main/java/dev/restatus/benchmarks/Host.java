@@ -1,9 +1,10 @@
 package dev.restatus.benchmarks;
 
 /**
- * A servlet container serving {@link Legacy} three times: {@code /bare} (the container alone),
- * {@code /wrapped} (behind {@code RestatusFilter} with {@link Legacy#SETTINGS}) and {@code
- * /shallow} (behind Spring's {@code ShallowEtagHeaderFilter} on {@code /etag}).
+ * A server serving the same application three times ({@link Legacy}, or {@link LegacyResource} for
+ * Jersey): {@code /bare} (the stack alone), {@code /wrapped} (behind {@code RestatusFilter}, or
+ * with {@code RestatusFeature} for Jersey, with {@link Legacy#SETTINGS}) and {@code /shallow}
+ * (behind Spring's {@code ShallowEtagHeaderFilter} on {@code /etag}).
  */
 interface Host extends AutoCloseable {
 
@@ -13,14 +14,16 @@ interface Host extends AutoCloseable {
   int port();
 
   /**
-   * @param name {@code jetty} or {@code tomcat}
+   * @param name {@code jetty}, {@code tomcat} or {@code jersey}
    * @return the started host
    */
   static Host start(String name) throws Exception {
     return switch (name) {
       case "jetty" -> new JettyHost();
       case "tomcat" -> new TomcatHost();
-      default -> throw new IllegalArgumentException("no host " + name + ": jetty or tomcat");
+      case "jersey" -> new JerseyHost();
+      default ->
+          throw new IllegalArgumentException("no host " + name + ": jetty, tomcat or jersey");
     };
   }
 }

@@ -132,7 +132,7 @@ public final class LoadComparison {
   }
 
   /** The request bytes; for a 304 case, with the variant's own ETag learnt first. */
-  private static String request(int port, String variant, String path) throws IOException {
+  static String request(int port, String variant, String path) throws IOException {
     boolean notModified = path.endsWith("#304");
     String p = "/" + variant + path.replace("#304", "");
     String extra = "";
@@ -156,11 +156,10 @@ public final class LoadComparison {
     return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*\r\n" + extra + "\r\n";
   }
 
-  private record Result(long count, long[] latencies) {}
+  record Result(long count, long[] latencies) {}
 
   /** Keeps {@code connections} keep-alive connections busy for {@code seconds}. */
-  private static Result run(int port, String request, int connections, double seconds)
-      throws Exception {
+  static Result run(int port, String request, int connections, double seconds) throws Exception {
     byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
     AtomicBoolean stop = new AtomicBoolean();
     long[][] samples = new long[connections][];
