@@ -38,6 +38,7 @@ final class JerseyHost implements Host {
     server.setHandler(
         new Handler.Sequence(
             context("/bare", false, false),
+            context("/control", false, false),
             context("/wrapped", true, false),
             context("/shallow", false, true)));
     server.start();

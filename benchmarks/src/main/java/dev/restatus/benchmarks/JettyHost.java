@@ -24,6 +24,7 @@ final class JettyHost implements Host {
     server.setHandler(
         new Handler.Sequence(
             context("/bare", null),
+            context("/control", null),
             context("/wrapped", "restatus"),
             context("/shallow", "shallow")));
     server.start();

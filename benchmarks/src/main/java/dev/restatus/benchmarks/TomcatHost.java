@@ -26,6 +26,7 @@ final class TomcatHost implements Host {
     // keep connections open as Jetty does (Tomcat closes after 100 requests by default)
     tomcat.getConnector().setProperty("maxKeepAliveRequests", "-1");
     context("/bare", null);
+    context("/control", null);
     context("/wrapped", "restatus");
     context("/shallow", "shallow");
     tomcat.start();
