@@ -133,6 +133,9 @@ public final class ScenarioRunner {
         .replace(base, "<base>")
         .replace(root + "/", "<root>/")
         .replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+(Z|[+-]\\d\\d:?\\d\\d)?", "<time>")
+        // java.util.Date's own format, as Spring Boot's Whitelabel page prints its time
+        .replaceAll(
+            "[A-Z][a-z]{2} [A-Z][a-z]{2} \\d\\d \\d\\d:\\d\\d:\\d\\d [A-Z]{2,5} \\d{4}", "<time>")
         .replaceAll("\\b[0-9a-f]{16}\\b", "<id>");
   }
 
