@@ -13,13 +13,15 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * What a success costs in allocation, from Java Flight Recorder's allocation samples: one endpoint
- * class loaded on the bare and on the wrapped variant in turn, each under its own recording, then
- * per variant the estimated bytes allocated per request (every thread: server and in-JVM client),
- * their difference, and the wrapped variant's allocations whose stack passes through Restatus (the
- * application's own allocations excluded), by allocated class and the innermost Restatus method:
- * these include the container's work that Restatus passes on, which the bare variant does too. The
- * samples are statistical: repeat a run to see the noise.
+ * What a success costs in allocation: one endpoint class loaded on the bare and on the wrapped
+ * variant in turn. Per variant the bytes the server's threads allocated per request, counted
+ * exactly by the JVM ({@code ThreadMXBean.getThreadAllocatedBytes}; the load's client threads are
+ * gone when it is read, so they are not counted), and their difference; then, from Java Flight
+ * Recorder's allocation samples of the wrapped run, the allocations whose stack passes through
+ * Restatus (the application's own excluded), by allocated class and the innermost Restatus method.
+ * Those include the container's work Restatus passes on, which the bare variant does too, and a
+ * sample's weight is all its thread allocated since the previous sample, so that table ranks the
+ * sites; the exact figure is the difference.
  *
  * <p>{@code --host jetty|tomcat|jersey --path /small --seconds 10 --connections 4 --top 15}
  */
@@ -61,19 +63,20 @@ public final class Profile {
         LoadComparison.run(app.port(), request, connections, seconds); // warm-up
         Path file = Files.createTempFile("restatus-" + variant, ".jfr");
         long requests;
+        long allocated;
         try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+          Map<Long, Long> before = allocatedByThread();
           r.start();
           requests = LoadComparison.run(app.port(), request, connections, seconds).count();
           r.stop();
+          allocated = allocatedSince(before);
           r.dump(file);
         }
-        long total = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
           if (!e.getEventType().getName().equals("jdk.ObjectAllocationSample")) {
             continue;
           }
           long weight = e.getLong("weight");
-          total += weight;
           String cause = restatusFrame(e);
           if (variant.equals("wrapped") && cause != null) {
             attributed.merge(
@@ -81,21 +84,21 @@ public final class Profile {
           }
         }
         Files.delete(file);
-        perRequest.put(variant, (double) total / requests);
+        perRequest.put(variant, (double) allocated / requests);
         if (variant.equals("wrapped")) {
           wrappedRequests = requests;
         }
       }
       System.out.printf(
           Locale.ROOT,
-          "bytes allocated per request (all threads): bare %.0f, wrapped %.0f, difference %.0f%n%n",
+          "bytes the server allocated per request: bare %.0f, wrapped %.0f, difference %.0f%n%n",
           perRequest.get("bare"),
           perRequest.get("wrapped"),
           perRequest.get("wrapped") - perRequest.get("bare"));
       long sum = attributed.values().stream().mapToLong(Long::longValue).sum();
       System.out.printf(
           Locale.ROOT,
-          "under Restatus frames: %.0f B per request%n%n",
+          "sampled under Restatus frames: %.0f B per request%n%n",
           (double) sum / wrappedRequests);
       System.out.println("| B/request | allocated | by (first Restatus frame) |");
       System.out.println("|---|---|---|");
@@ -114,6 +117,30 @@ public final class Profile {
                     parts[1]);
               });
     }
+  }
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+  private static Map<Long, Long> allocatedByThread() {
+    long[] ids = THREADS.getAllThreadIds();
+    long[] bytes = THREADS.getThreadAllocatedBytes(ids);
+    Map<Long, Long> out = new HashMap<>();
+    for (int i = 0; i < ids.length; i++) {
+      if (bytes[i] >= 0) {
+        out.put(ids[i], bytes[i]);
+      }
+    }
+    return out;
+  }
+
+  /** What the threads alive now allocated since {@code before} (a new thread: all of it). */
+  private static long allocatedSince(Map<Long, Long> before) {
+    long sum = 0;
+    for (Map.Entry<Long, Long> now : allocatedByThread().entrySet()) {
+      sum += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+    }
+    return sum;
   }
 
   /**

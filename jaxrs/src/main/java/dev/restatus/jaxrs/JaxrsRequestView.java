@@ -24,6 +24,8 @@ final class JaxrsRequestView implements RequestView {
   private final java.util.function.Supplier<java.util.Optional<dev.restatus.core.ResourceState>>
       state;
 
+  private String path;
+
   JaxrsRequestView(String method, UriInfo uriInfo, Function<String, String> headers) {
     this(method, uriInfo, headers, java.util.Optional::empty);
   }
@@ -58,8 +60,11 @@ final class JaxrsRequestView implements RequestView {
 
   @Override
   public String path() {
-    // matrix parameters, percent-escapes and dot segments never let a spelling escape a pattern
-    return RequestPaths.normalize("/" + uriInfo.getPath(false));
+    if (path == null) {
+      // matrix parameters, percent-escapes and dot segments never let a spelling escape a pattern
+      path = RequestPaths.normalize("/" + uriInfo.getPath(false));
+    }
+    return path; // read by most rules: normalised once per request
   }
 
   @Override

@@ -61,6 +61,10 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   private Output stream;
   private PrintWriter writer;
   private ServletOutputStream realStream;
+
+  /** The length the application announced with {@code setContentLength}, or -1: sizes a hold. */
+  private long contentLength = -1;
+
   private PrintWriter realWriter;
 
   private byte[] inspected;
@@ -102,7 +106,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (hasBody && held == null && written == 0 && !isCommittedToContainer()) {
       int cap = engine.etagBuffer(request, view, decision);
       if (cap > 0) {
-        tagging = new HeldBody(cap); // restatus.etag: the body is held for its ETag
+        tagging = new HeldBody(cap, contentLength); // restatus.etag: held for its ETag
       }
     }
   }
@@ -119,9 +123,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     String type = getResponse().getContentType();
     String etag =
-        t.chars.length() > 0
-            ? engine.etagOf(t.chars, type)
-            : engine.etagOf(t.bytes.toByteArray(), t.bytes.size(), type);
+        t.isText() ? engine.etagOf(t.chars(), type) : engine.etagOf(t.bytes(), t.size(), type);
     decision = engine.onGeneratedETag(request, new View(true), etag);
     apply(decision);
     if (keeping()) {
@@ -166,7 +168,8 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     }
     if (d instanceof Decision.Keep && d.status() >= 500 && engine.config().inspectLimit() > 0) {
       if (enforce && written == 0 && !real.isCommitted()) {
-        held = new HeldBody(engine.config().inspectLimit()); // looked at before anything is sent
+        // looked at before anything is sent
+        held = new HeldBody(engine.config().inspectLimit(), contentLength);
       } else if (!enforce) {
         inspected = new byte[engine.config().inspectLimit()];
       }
@@ -339,10 +342,10 @@ final class RestatusResponse extends HttpServletResponseWrapper {
 
   /** Sends what was held to the client, through the stream or writer the application chose. */
   private void passOn(HeldBody h) throws IOException {
-    if (h.chars.length() > 0) {
-      realWriter().append(h.chars);
-    } else if (h.bytes.size() > 0) {
-      h.bytes.writeTo(realStream());
+    if (h.isText()) {
+      realWriter().append(h.chars());
+    } else if (h.size() > 0) {
+      h.writeBytesTo(realStream());
     }
   }
 
@@ -669,6 +672,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   @Override
   public void setContentLength(int len) {
     if (!closedToApp()) {
+      contentLength = len;
       super.setContentLength(len);
     }
   }
@@ -676,6 +680,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   @Override
   public void setContentLengthLong(long len) {
     if (!closedToApp()) {
+      contentLength = len;
       super.setContentLengthLong(len);
     }
   }

@@ -89,9 +89,11 @@ final class ServletRequestView implements RequestView {
   @Override
   public String header(String name) {
     // repeated lines of a header are one comma-separated list (RFC 9110 section 5.3), as JAX-RS's
-    // getHeaderString gives them; most headers asked about are absent, and looking one up costs
-    // less than enumerating its (no) values
-    if (request.getHeader(name) == null) {
+    // getHeaderString gives them; most headers asked about are absent, and on the container's own
+    // request looking one up costs less than enumerating its (no) values (a wrapper might add a
+    // header to getHeaders alone, so a wrapped request is always enumerated)
+    if (!(request instanceof jakarta.servlet.ServletRequestWrapper)
+        && request.getHeader(name) == null) {
       return null;
     }
     java.util.Enumeration<String> values = request.getHeaders(name);

@@ -25,6 +25,42 @@ public final class RequestPaths {
     if (raw == null || raw.isEmpty()) {
       return "/";
     }
+    return isNormal(raw) ? raw : rebuild(raw);
+  }
+
+  /**
+   * Whether {@code raw} is its own normal form, as almost every path is: it starts with {@code /}
+   * and has no empty (but a last), {@code .} or {@code ..} segment, and no {@code ;}, {@code %},
+   * {@code ?} or {@code #}. Checked without allocating.
+   */
+  static boolean isNormal(String raw) {
+    int n = raw.length();
+    if (n == 0 || raw.charAt(0) != '/') {
+      return false;
+    }
+    int start = 1;
+    for (int i = 1; i <= n; i++) {
+      char c = i == n ? '/' : raw.charAt(i);
+      if (c == '/') {
+        int len = i - start;
+        if (len == 0 && i != n
+            || len == 1 && raw.charAt(start) == '.'
+            || len == 2 && raw.charAt(start) == '.' && raw.charAt(start + 1) == '.') {
+          return false;
+        }
+        start = i + 1;
+      } else if (c == '%' || c == ';' || c == '?' || c == '#') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #normalize} the long way, segment by segment. */
+  static String rebuild(String raw) {
+    if (raw.isEmpty()) {
+      return "/";
+    }
     int end = raw.length();
     int q = raw.indexOf('?');
     if (q >= 0) {
