@@ -39,6 +39,7 @@ final class JerseyHost implements Host {
         new Handler.Sequence(
             context("/bare", false, false),
             context("/control", false, false),
+            wrapping(context("/wrapping", false, false)),
             context("/wrapped", true, false),
             context("/shallow", false, true)));
     server.start();
@@ -65,6 +66,12 @@ final class JerseyHost implements Host {
           "/etag",
           EnumSet.of(DispatcherType.REQUEST));
     }
+    return ctx;
+  }
+
+  private static ServletContextHandler wrapping(ServletContextHandler ctx) {
+    ctx.addFilter(
+        new FilterHolder(new StreamWrappingFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     return ctx;
   }
 

@@ -25,6 +25,7 @@ final class JettyHost implements Host {
         new Handler.Sequence(
             context("/bare", null),
             context("/control", null),
+            context("/wrapping", "wrapping"),
             context("/wrapped", "restatus"),
             context("/shallow", "shallow")));
     server.start();
@@ -45,6 +46,9 @@ final class JettyHost implements Host {
       f.setAsyncSupported(true);
       ctx.addFilter(
           f, "/*", EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR));
+    } else if ("wrapping".equals(filter)) {
+      ctx.addFilter(
+          new FilterHolder(new StreamWrappingFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     } else if ("shallow".equals(filter)) {
       FilterHolder f = new FilterHolder(new ShallowEtagHeaderFilter());
       f.setAsyncSupported(true);

@@ -27,6 +27,7 @@ final class TomcatHost implements Host {
     tomcat.getConnector().setProperty("maxKeepAliveRequests", "-1");
     context("/bare", null);
     context("/control", null);
+    context("/wrapping", "wrapping");
     context("/wrapped", "restatus");
     context("/shallow", "shallow");
     tomcat.start();
@@ -49,13 +50,15 @@ final class TomcatHost implements Host {
     def.setFilterName(filter);
     def.setAsyncSupported("true");
     def.setFilter(
-        "restatus".equals(filter)
-            ? new RestatusFilter(RestatusConfig.of(Legacy.SETTINGS))
-            : new ShallowEtagHeaderFilter());
+        switch (filter) {
+          case "restatus" -> new RestatusFilter(RestatusConfig.of(Legacy.SETTINGS));
+          case "wrapping" -> new StreamWrappingFilter();
+          default -> new ShallowEtagHeaderFilter();
+        });
     ctx.addFilterDef(def);
     FilterMap map = new FilterMap();
     map.setFilterName(filter);
-    if ("restatus".equals(filter)) {
+    if (!"shallow".equals(filter)) {
       map.addURLPattern("/*");
       map.setDispatcher(DispatcherType.REQUEST.name());
       map.setDispatcher(DispatcherType.ASYNC.name());
