@@ -120,18 +120,20 @@ final class ConditionalRule implements Rule {
   public boolean idle(
       dev.restatus.core.adapter.RequestView request,
       dev.restatus.core.adapter.ResponseView response) {
+    return !asked(response.status(), request);
+  }
+
+  /** Whether a 200 to a read carries a condition to answer: the one case this rule acts on. */
+  private static boolean asked(int status, dev.restatus.core.adapter.RequestView request) {
     String method = request.method();
-    return response.status() != 200
-        || !(method.equals("GET") || method.equals("HEAD"))
-        || !hasConditions(request);
+    return status == 200
+        && (method.equals("GET") || method.equals("HEAD"))
+        && hasConditions(request);
   }
 
   @Override
   public void onResponse(Draft d) {
-    String method = d.request.method();
-    if (d.status != 200
-        || !(method.equals("GET") || method.equals("HEAD"))
-        || !hasConditions(d.request)) {
+    if (!asked(d.status, d.request)) {
       return; // the common case: nothing asked, so no validator is read or parsed
     }
     String etagValue = d.header("ETag");
@@ -145,7 +147,9 @@ final class ConditionalRule implements Rule {
     }
     Preconditions.Outcome outcome =
         Preconditions.evaluate(
-            method, d.request::header, new Preconditions.Validators(true, etag, lastModified));
+            d.request.method(),
+            d.request::header,
+            new Preconditions.Validators(true, etag, lastModified));
     if (outcome == Preconditions.Outcome.NOT_MODIFIED) {
       d.found("not-modified", "200 to a request whose validator matched");
       d.status = 304; // the body rule drops the body, Content-Length and Content-Type
