@@ -62,9 +62,6 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   private PrintWriter writer;
   private ServletOutputStream realStream;
 
-  /** The length the application announced with {@code setContentLength}, or -1: sizes a hold. */
-  private long contentLength = -1;
-
   private PrintWriter realWriter;
 
   private byte[] inspected;
@@ -106,7 +103,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (hasBody && held == null && written == 0 && !isCommittedToContainer()) {
       int cap = engine.etagBuffer(request, view, decision);
       if (cap > 0) {
-        tagging = new HeldBody(cap, contentLength); // restatus.etag: held for its ETag
+        tagging = new HeldBody(cap, announcedLength()); // restatus.etag: held for its ETag
       }
     }
   }
@@ -169,7 +166,7 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     if (d instanceof Decision.Keep && d.status() >= 500 && engine.config().inspectLimit() > 0) {
       if (enforce && written == 0 && !real.isCommitted()) {
         // looked at before anything is sent
-        held = new HeldBody(engine.config().inspectLimit(), contentLength);
+        held = new HeldBody(engine.config().inspectLimit(), announcedLength());
       } else if (!enforce) {
         inspected = new byte[engine.config().inspectLimit()];
       }
@@ -212,6 +209,22 @@ final class RestatusResponse extends HttpServletResponseWrapper {
     realWriter = null;
     held = null;
     tagging = null;
+  }
+
+  /**
+   * The {@code Content-Length} the response carries now, or -1: read only when a body is about to
+   * be held, to size the hold.
+   */
+  private long announcedLength() {
+    String value = ((HttpServletResponse) getResponse()).getHeader("Content-Length");
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private ServletOutputStream realStream() throws IOException {
@@ -672,7 +685,6 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   @Override
   public void setContentLength(int len) {
     if (!closedToApp()) {
-      contentLength = len;
       super.setContentLength(len);
     }
   }
@@ -680,7 +692,6 @@ final class RestatusResponse extends HttpServletResponseWrapper {
   @Override
   public void setContentLengthLong(long len) {
     if (!closedToApp()) {
-      contentLength = len;
       super.setContentLengthLong(len);
     }
   }
