@@ -22,10 +22,10 @@ public final class RequestPaths {
    * @return the normalised path, starting with {@code /}; a trailing {@code /} is kept
    */
   public static String normalize(String raw) {
-    if (raw == null || raw.isEmpty()) {
+    if (raw == null) {
       return "/";
     }
-    return isNormal(raw) ? raw : rebuild(raw);
+    return isNormal(raw) ? raw : rebuild(raw); // "" is not normal: rebuilt as "/"
   }
 
   /**
